@@ -1,0 +1,2 @@
+/** The per-call procedure state machine. */
+package io.callflow.core.flow;

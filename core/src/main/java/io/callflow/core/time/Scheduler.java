@@ -1,0 +1,23 @@
+package io.callflow.core.time;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The one source of time for the service: RFC 3261 timers, session timers, reconnect
+ * delays, keep-alives and monitor runs all come from here, with millisecond resolution.
+ * Production code runs on a real implementation; tests drive {@link ManualScheduler} by hand.
+ */
+public interface Scheduler {
+
+  /** The clock that {@link #schedule} measures delays against. */
+  Clock clock();
+
+  /** Runs {@code task} once, {@code delay} from now. A zero or negative delay runs it as soon as possible. */
+  ScheduledTask schedule(Duration delay, Runnable task);
+
+  /** Milliseconds since the epoch, by {@link #clock()}. */
+  default long nowMillis() {
+    return clock().millis();
+  }
+}

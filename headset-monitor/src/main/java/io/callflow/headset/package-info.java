@@ -1,0 +1,2 @@
+/** headset-monitor */
+package io.callflow.headset;

@@ -1,0 +1,2 @@
+/** ops */
+package io.callflow.ops;

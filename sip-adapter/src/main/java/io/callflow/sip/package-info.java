@@ -1,0 +1,2 @@
+/** sip-adapter */
+package io.callflow.sip;
