@@ -40,6 +40,13 @@ public sealed interface CallRecord {
     }
   }
 
+  /**
+   * The agent completed a regulated step; with the StateChanged that entered it this gives
+   * the step's entered and completed timestamps.
+   */
+  record StepCompleted(CallId callId, Instant at, CallState step, Instant enteredAt)
+      implements CallRecord {}
+
   /** The agent recorded a piece of the customer's details (name, contact, problem). */
   record InfoCollected(CallId callId, Instant at, String field, String value) implements CallRecord {}
 
