@@ -1,0 +1,674 @@
+package io.callflow.core.flow;
+
+import static io.callflow.core.flow.CallState.CONSULTING;
+import static io.callflow.core.flow.CallState.DROPPED;
+import static io.callflow.core.flow.CallState.ENDED;
+import static io.callflow.core.flow.CallState.LINE_FAILURE;
+import static io.callflow.core.flow.CallState.RECONNECTING;
+import static io.callflow.core.flow.CallState.RECOVERING;
+import static io.callflow.core.flow.CallState.RINGING;
+import static io.callflow.core.flow.CallState.SENSITIVE;
+import static io.callflow.core.flow.CallState.SYSTEM_FAILURE;
+
+import io.callflow.core.effect.AgentPrompt;
+import io.callflow.core.effect.AlertKind;
+import io.callflow.core.effect.DataMasking;
+import io.callflow.core.effect.Effect;
+import io.callflow.core.effect.Severity;
+import io.callflow.core.effect.SipCommand;
+import io.callflow.core.effect.SupervisorAlert;
+import io.callflow.core.effect.TechnicalSupportAlert;
+import io.callflow.core.event.AgentEvent;
+import io.callflow.core.event.CallEvent;
+import io.callflow.core.event.ConsultKind;
+import io.callflow.core.event.SipEvent;
+import io.callflow.core.model.CallId;
+import io.callflow.core.model.Leg;
+import io.callflow.core.policy.Department;
+import io.callflow.core.policy.LegEndKind;
+import io.callflow.core.policy.ReconnectPolicy;
+import io.callflow.core.script.PromptKey;
+import io.callflow.core.store.CallRecord;
+import io.callflow.core.store.RecoveredCall;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The procedure state machine of one call. Not thread-safe: the engine serialises every
+ * event and timer of a call on this object's monitor. Each handler first checks the event
+ * (throwing {@link CallFlowException} before touching anything), then acts; every change of
+ * state goes through {@link #transition}, which logs it and records it. Step data lives in
+ * {@link CallData}, step accounting in {@link StepHistory}.
+ */
+final class CallMachine {
+
+  private static final Logger log = LoggerFactory.getLogger(CallMachine.class);
+
+  private final CallId id;
+  private final CallContext ctx;
+  private final CallData data;
+  private final StepHistory history = new StepHistory();
+  private final boolean recovered;
+  private final Instant startedAt;
+  private final CallTimer heartbeatTimer;
+  private final CallTimer pauseTimer;
+  private final CallTimer reconnectTimer;
+  private final CallTimer probeTimer;
+
+  private CallState state;
+  private CallState resumeStep;
+  private List<Effect> out;
+  private long lastAgentActivity;
+  private boolean pauseAwaited;
+  private ConsultKind consultKind;
+  private boolean failureFromHeartbeat;
+  private Leg droppedLeg;
+  private Leg dialledLeg;
+  private int attempt;
+  private boolean attemptInFlight;
+  private final Map<Leg, Boolean> probes = new EnumMap<>(Leg.class);
+  private boolean evictionScheduled;
+
+  CallMachine(CallId id, CallContext ctx, CallData data, boolean recovered) {
+    this.id = id;
+    this.ctx = ctx;
+    this.data = data;
+    this.recovered = recovered;
+    this.startedAt = ctx.now();
+    this.heartbeatTimer = new CallTimer(ctx, this);
+    this.pauseTimer = new CallTimer(ctx, this);
+    this.reconnectTimer = new CallTimer(ctx, this);
+    this.probeTimer = new CallTimer(ctx, this);
+  }
+
+  // ---- entry points, each called under this object's monitor ----
+
+  /** A new call was offered: RINGING. */
+  List<Effect> offer(String line) {
+    out = new ArrayList<>(4);
+    Instant now = ctx.now();
+    ctx.record(new CallRecord.CallOpened(id, now, data.customerMasked(), data.agentId()));
+    begin(RINGING, null, "Offered on line " + line);
+    prompt(PromptKey.STEP_RINGING);
+    return drain();
+  }
+
+  /** A call taken back after a restart: probe its legs. */
+  List<Effect> recover(RecoveredCall saved) {
+    out = new ArrayList<>(4);
+    resumeStep = resumeStepOf(saved);
+    begin(RECOVERING, saved.state(), "Recovered");
+    audit("recovery", "probing", "saved state " + saved.state() + ", resume at " + resumeStep);
+    for (Leg leg : Leg.values()) {
+      byte[] snapshot = saved.legSnapshots().get(leg);
+      if (snapshot == null) {
+        probes.put(leg, Boolean.FALSE);
+      } else {
+        out.add(new SipCommand.ProbeLeg(id, leg, snapshot));
+      }
+    }
+    if (probes.size() == Leg.values().length) {
+      settleRecovery();
+    } else {
+      probeTimer.arm(ctx.settings.probeTimeout(), this::probesTimedOut);
+    }
+    return drain();
+  }
+
+  List<Effect> handle(CallEvent event) {
+    out = new ArrayList<>(6);
+    if (event instanceof SipEvent sip) {
+      onSip(sip);
+    } else {
+      onAgent((AgentEvent) event);
+    }
+    return drain();
+  }
+
+  List<Effect> fire(Runnable timerAction) {
+    out = new ArrayList<>(4);
+    if (state != ENDED) {
+      timerAction.run();
+    }
+    return drain();
+  }
+
+  CallView view() {
+    return new CallView(id, state, resumeStep, data.agentId(), data.customerMasked(), attempt);
+  }
+
+  boolean isEnded() {
+    return state == ENDED;
+  }
+
+  /** True the first time it is asked after the call ended, so eviction is scheduled once. */
+  boolean claimEviction() {
+    boolean first = state == ENDED && !evictionScheduled;
+    evictionScheduled |= first;
+    return first;
+  }
+
+  // ---- SIP events ----
+
+  private void onSip(SipEvent event) {
+    if (event instanceof SipEvent.Offered) {
+      throw new CallFlowException(CallFlowException.Reason.DUPLICATE_CALL, id, state,
+          event.name(), "a call with this id is already in progress");
+    } else if (event instanceof SipEvent.Answered) {
+      require(event, state == RINGING, "only a ringing call can be answered");
+      transition(CallState.ANSWERED, event.name(), null);
+      prompt(PromptKey.STEP_ANSWERED);
+      lastAgentActivity = ctx.now().toEpochMilli();
+      armHeartbeat();
+    } else if (event instanceof SipEvent.LegEnded ended) {
+      onLegEnded(ended);
+    } else if (event instanceof SipEvent.Reconnected reconnected) {
+      require(event, state == RECONNECTING && attemptInFlight,
+          "no reconnect attempt is in progress");
+      reconnectTimer.cancel();
+      attemptInFlight = false;
+      audit("reconnect", "succeeded", "attempt " + attempt + ", leg " + reconnected.leg());
+      transition(resumeStep, event.name(), null);
+      prompt(PromptKey.RECONNECT_SUCCEEDED, "step", resumeStep.name());
+    } else if (event instanceof SipEvent.ReconnectFailed failed) {
+      require(event, state == RECONNECTING && attemptInFlight,
+          "no reconnect attempt is in progress");
+      attemptFailed(failed.detail() == null ? "failed" : failed.detail());
+    } else if (event instanceof SipEvent.LineDown down) {
+      requireText(event, "line", down.line());
+      requireMove(event, LINE_FAILURE);
+      enterProcedure(LINE_FAILURE, event.name());
+      alert(AlertKind.LINE_FAILURE, Severity.CRITICAL, "line " + down.line() + " failed during call "
+          + id + "; customer guided to other channels");
+      out.add(new SipCommand.RefuseNewCalls(id, down.line(), true));
+      prompt(PromptKey.LINE_FAILURE, "channels", ctx.settings.lineFailure().channelsText());
+    } else if (event instanceof SipEvent.LineUp up) {
+      requireText(event, "line", up.line());
+      require(event, state == LINE_FAILURE, "the call is not in a line failure");
+      out.add(new SipCommand.RefuseNewCalls(id, up.line(), false));
+      transition(resumeStep, event.name(), null);
+      prompt(PromptKey.LINE_RESTORED, "step", resumeStep.name());
+    } else if (event instanceof SipEvent.LegAlive alive) {
+      onProbeAnswer(event, alive.leg(), true, "alive");
+    } else if (event instanceof SipEvent.LegGone gone) {
+      onProbeAnswer(event, gone.leg(), false, gone.detail());
+    } else if (event instanceof SipEvent.RecordingPauseConfirmed) {
+      require(event, state == SENSITIVE && pauseAwaited, "no recording pause is awaited");
+      pauseTimer.cancel();
+      pauseAwaited = false;
+      audit("recording", "paused", "confirmed by the recorder");
+    } else if (event instanceof SipEvent.RecordingPauseFailed failed) {
+      require(event, state == SENSITIVE && pauseAwaited, "no recording pause is awaited");
+      pauseUnconfirmed(failed.detail() == null ? "the recorder refused" : failed.detail());
+    } else if (event instanceof SipEvent.TransferCompleted) {
+      require(event, state == CONSULTING && consultKind == ConsultKind.TRANSFER,
+          "no transfer was requested");
+      end(CallOutcome.TRANSFERRED, event.name(), null, false);
+    }
+  }
+
+  private void onLegEnded(SipEvent.LegEnded event) {
+    requireValue(event, "leg", event.leg());
+    if (state == ENDED) {
+      return; // the legs of an ended call end too: expected, nothing to do
+    }
+    LegEndKind kind = ctx.settings.dropCauses().classify(event.q850Cause());
+    String detail = "leg " + event.leg() + " ended, Q.850 cause " + event.q850Cause()
+        + (event.detail() == null ? "" : " (" + event.detail() + ")");
+    if (state == RECOVERING) {
+      onProbeAnswer(event, event.leg(), false, detail);
+    } else if (state == RINGING) {
+      end(event.leg() == Leg.CUSTOMER ? CallOutcome.ABANDONED : CallOutcome.NOT_ANSWERED,
+          event.name(), null, true);
+    } else if (state == DROPPED || state == RECONNECTING) {
+      if (event.leg() == dialledLeg && attemptInFlight) {
+        attemptFailed(detail);
+      } else {
+        audit("drop", "other leg lost", detail);
+        end(hangupOutcome(event.leg()), event.name(), null, true);
+      }
+    } else if (kind == LegEndKind.DROP) {
+      drop(event.leg(), event.name(), detail);
+    } else {
+      end(hangupOutcome(event.leg()), event.name(), null, true);
+    }
+  }
+
+  // ---- agent events ----
+
+  private void onAgent(AgentEvent event) {
+    require(event, state != ENDED, "the call has ended");
+    if (event instanceof AgentEvent.Heartbeat) {
+      onHeartbeat();
+    } else if (event instanceof AgentEvent.StepCompleted completed) {
+      onStepCompleted(completed);
+    } else if (event instanceof AgentEvent.GoToStep go) {
+      onGoToStep(go);
+    } else if (event instanceof AgentEvent.InfoRecorded info) {
+      require(event, working(), "no information can be recorded before the call is connected");
+      CallData.Entry entry = CallData.validate(event, state, info.field(), info.value());
+      data.put(entry);
+      ctx.record(new CallRecord.InfoCollected(id, ctx.now(), entry.field().key(),
+          entry.storedValue()));
+    } else if (event instanceof AgentEvent.ComplaintRaised complaint) {
+      requireText(event, "text", complaint.text());
+      requireMove(event, CallState.COMPLAINT);
+      String ticket = ctx.tickets.issue(id, ctx.now());
+      enterProcedure(CallState.COMPLAINT, event.name());
+      ctx.record(new CallRecord.ComplaintRecorded(id, ctx.now(), ticket, complaint.text()));
+      alert(AlertKind.COMPLAINT, Severity.WARNING, "complaint " + ticket + " on call " + id);
+      prompt(PromptKey.COMPLAINT, "ticket", ticket);
+    } else if (event instanceof AgentEvent.EmergencyDeclared emergency) {
+      requireMove(event, CallState.EMERGENCY);
+      enterProcedure(CallState.EMERGENCY, event.name());
+      alert(AlertKind.EMERGENCY, Severity.CRITICAL, "emergency on call " + id + " (agent "
+          + data.agentId() + "): " + (emergency.description() == null ? "" : emergency.description()));
+      prompt(PromptKey.EMERGENCY);
+    } else if (event instanceof AgentEvent.SensitiveStarted) {
+      requireMove(event, SENSITIVE);
+      enterProcedure(SENSITIVE, event.name());
+      out.add(new SipCommand.PauseRecording(id));
+      out.add(new DataMasking(id, true));
+      audit("recording", "pause requested", null);
+      audit("data-masking", "on", null);
+      pauseAwaited = true;
+      pauseTimer.arm(ctx.settings.recordingPauseTimeout(),
+          () -> pauseUnconfirmed("no confirmation within " + ctx.settings.recordingPauseTimeout()));
+      prompt(PromptKey.SENSITIVE);
+    } else if (event instanceof AgentEvent.SensitiveEnded) {
+      require(event, state == SENSITIVE, "the call is not in the sensitive procedure");
+      returnToStep(event.name(), PromptKey.RESUME_STEP);
+    } else if (event instanceof AgentEvent.ConsultRequested consult) {
+      onConsult(consult);
+    } else if (event instanceof AgentEvent.ProcedureFinished) {
+      require(event, CallTransitions.SPECIAL_PROCEDURES.contains(state) || state == LINE_FAILURE
+          || state == SYSTEM_FAILURE, "the call is not in a procedure the agent can finish");
+      returnToStep(event.name(), PromptKey.RESUME_STEP);
+    } else if (event instanceof AgentEvent.SystemFailureReported failure) {
+      requireMove(event, SYSTEM_FAILURE);
+      systemFailure(event.name(), "reported by the agent: "
+          + (failure.description() == null ? "" : failure.description()), false);
+    } else if (event instanceof AgentEvent.DropReported reported) {
+      requireValue(event, "leg", reported.leg());
+      requireMove(event, DROPPED);
+      drop(reported.leg(), event.name(), "reported by the agent");
+    }
+    lastAgentActivity = ctx.now().toEpochMilli();
+  }
+
+  private void onHeartbeat() {
+    if (state == SYSTEM_FAILURE && failureFromHeartbeat) {
+      returnToStep("HeartbeatResumed", PromptKey.SYSTEM_RESTORED);
+    }
+  }
+
+  private void onStepCompleted(AgentEvent.StepCompleted event) {
+    requireValue(event, "step", event.step());
+    require(event, CallTransitions.CONNECTED_STEPS.contains(state),
+        "steps are completed only in a connected step");
+    require(event, event.step() == state, "the call is in " + state + ", not " + event.step());
+    List<CallData.Entry> entries = CallData.validateAll(event, state, event.data());
+    data.requireComplete(event, state, entries);
+    Instant now = ctx.now();
+    for (CallData.Entry entry : entries) {
+      data.put(entry);
+      ctx.record(new CallRecord.InfoCollected(id, now, entry.field().key(), entry.storedValue()));
+    }
+    Instant entered = history.complete(state);
+    ctx.record(new CallRecord.StepCompleted(id, now, state, entered));
+    CallState next = CallTransitions.nextStep(state);
+    if (next == ENDED) {
+      history.reachedEnd();
+      end(CallOutcome.COMPLETED, event.name(), null, true);
+    } else {
+      transition(next, event.name(), null);
+      prompt(PromptKey.forStep(next));
+    }
+  }
+
+  private void onGoToStep(AgentEvent.GoToStep event) {
+    requireValue(event, "step", event.step());
+    requireText(event, "reason", event.reason());
+    require(event, CallTransitions.CONNECTED_STEPS.contains(state),
+        "the agent moves between steps only from a connected step");
+    require(event, CallTransitions.CONNECTED_STEPS.contains(event.step()) || event.step() == ENDED,
+        event.step() + " is not a connected step or ENDED");
+    requireMove(event, event.step());
+    Deviation.Kind kind = event.step() == ENDED ? Deviation.Kind.END_EARLY
+        : CallTransitions.position(event.step()) > CallTransitions.position(state)
+            ? Deviation.Kind.SKIP : Deviation.Kind.BACK;
+    history.deviate(new Deviation(state, event.step(), kind, event.reason(), ctx.now()));
+    if (kind == Deviation.Kind.END_EARLY) {
+      history.reachedEnd();
+      end(CallOutcome.ENDED_EARLY, event.name(), event.reason(), true);
+    } else {
+      transition(event.step(), event.name(), event.reason());
+      prompt(PromptKey.forStep(event.step()));
+    }
+  }
+
+  private void onConsult(AgentEvent.ConsultRequested event) {
+    requireValue(event, "kind", event.kind());
+    Department department = null;
+    if (event.kind() != ConsultKind.LOOKUP) {
+      requireText(event, "department", event.department());
+      department = ctx.settings.departments().find(event.department()).orElseThrow(() ->
+          invalid(event, "unknown department '" + event.department() + "'; known: "
+              + ctx.settings.departments().names()));
+    }
+    requireMove(event, CONSULTING);
+    enterProcedure(CONSULTING, event.name());
+    consultKind = event.kind();
+    audit("consult", event.kind().name(), department == null ? event.note() : department.name());
+    switch (event.kind()) {
+      case LOOKUP -> prompt(PromptKey.CONSULT_LOOKUP);
+      case CONSULT -> {
+        out.add(new SipCommand.HoldLeg(id, Leg.CUSTOMER));
+        out.add(new SipCommand.ConsultDepartment(id, department.name(), department.target()));
+        prompt(PromptKey.CONSULT_DEPARTMENT, "department", department.name());
+      }
+      case TRANSFER -> {
+        out.add(new SipCommand.Transfer(id, department.name(), department.target()));
+        prompt(PromptKey.CONSULT_TRANSFER, "department", department.name());
+      }
+    }
+  }
+
+  // ---- procedures ----
+
+  private void systemFailure(String event, String detail, boolean fromHeartbeat) {
+    enterProcedure(SYSTEM_FAILURE, event);
+    failureFromHeartbeat = fromHeartbeat;
+    audit("system-failure", fromHeartbeat ? "detected" : "reported", detail);
+    String message = "agent " + data.agentId() + " computer failed during call " + id + ": "
+        + detail;
+    out.add(new TechnicalSupportAlert(id, data.agentId(), AlertKind.SYSTEM_FAILURE, message));
+    ctx.record(new CallRecord.AlertRaised(id, ctx.now(), AlertKind.SYSTEM_FAILURE.name(),
+        "TECHNICAL_SUPPORT", message));
+    prompt(PromptKey.SYSTEM_FAILURE);
+  }
+
+  private void pauseUnconfirmed(String detail) {
+    pauseTimer.cancel();
+    pauseAwaited = false;
+    audit("recording", "pause unconfirmed", detail);
+    alert(AlertKind.RECORDING_PAUSE_UNCONFIRMED, Severity.WARNING,
+        "recording pause not confirmed on call " + id + " (agent " + data.agentId() + "): " + detail);
+    prompt(PromptKey.SENSITIVE_PAUSE_UNCONFIRMED);
+  }
+
+  private void drop(Leg leg, String event, String detail) {
+    enterProcedure(DROPPED, event);
+    droppedLeg = leg;
+    attempt = 0;
+    audit("drop", leg.name(), detail);
+    out.add(new SipCommand.HoldLeg(id, leg.other()));
+    prompt(PromptKey.DROPPED, "leg", leg.name().toLowerCase(java.util.Locale.ROOT));
+    transition(RECONNECTING, "ReconnectPolicy", null);
+    nextAttempt();
+  }
+
+  private void nextAttempt() {
+    attempt++;
+    Duration delay = ctx.settings.reconnect().delayBefore(attempt);
+    if (delay.isZero()) {
+      startAttempt();
+    } else {
+      reconnectTimer.arm(delay, this::startAttempt);
+    }
+  }
+
+  private void startAttempt() {
+    ReconnectPolicy policy = ctx.settings.reconnect();
+    dialledLeg = policy.target().legToCall(droppedLeg);
+    attemptInFlight = true;
+    out.add(dialledLeg == Leg.CUSTOMER
+        ? new SipCommand.CallCustomerBack(id, policy.callerId(), attempt)
+        : new SipCommand.RedialAgent(id, data.agentId(), policy.callerId(), attempt));
+    audit("reconnect-attempt", "started", "attempt " + attempt + " of " + policy.attempts()
+        + ", dialling " + dialledLeg);
+    prompt(PromptKey.RECONNECT_ATTEMPT, "attempt", Integer.toString(attempt), "attempts",
+        Integer.toString(policy.attempts()));
+    reconnectTimer.arm(policy.attemptTimeout(),
+        () -> attemptFailed("no answer within " + policy.attemptTimeout()));
+  }
+
+  private void attemptFailed(String detail) {
+    ReconnectPolicy policy = ctx.settings.reconnect();
+    reconnectTimer.cancel();
+    attemptInFlight = false;
+    audit("reconnect-attempt", "failed", "attempt " + attempt + " of " + policy.attempts()
+        + ": " + detail);
+    prompt(PromptKey.RECONNECT_ATTEMPT_FAILED, "attempt", Integer.toString(attempt), "attempts",
+        Integer.toString(policy.attempts()));
+    if (attempt < policy.attempts()) {
+      nextAttempt();
+    } else {
+      prompt(PromptKey.RECONNECT_EXHAUSTED);
+      alert(AlertKind.RECONNECT_FAILED, Severity.WARNING, "call " + id + " (agent "
+          + data.agentId() + ") could not be reconnected after " + attempt + " attempts");
+      end(CallOutcome.RECONNECT_FAILED, "ReconnectExhausted", null, true);
+    }
+  }
+
+  private void armHeartbeat() {
+    Duration timeout = ctx.settings.heartbeatTimeout();
+    if (!timeout.isZero()) {
+      heartbeatTimer.arm(timeout, this::checkHeartbeat);
+    }
+  }
+
+  private void checkHeartbeat() {
+    long timeout = ctx.settings.heartbeatTimeout().toMillis();
+    long idle = ctx.now().toEpochMilli() - lastAgentActivity;
+    if (idle < timeout) {
+      heartbeatTimer.arm(Duration.ofMillis(timeout - idle), this::checkHeartbeat);
+      return;
+    }
+    if (CallTransitions.allowed(state, SYSTEM_FAILURE)) {
+      systemFailure("HeartbeatLost", "console heartbeat lost for " + idle + " ms", true);
+    }
+    heartbeatTimer.arm(ctx.settings.heartbeatTimeout(), this::checkHeartbeat);
+  }
+
+  private void onProbeAnswer(CallEvent event, Leg leg, boolean alive, String detail) {
+    requireValue(event, "leg", leg);
+    require(event, state == RECOVERING, "the call is not being recovered");
+    require(event, !probes.containsKey(leg), "leg " + leg + " was already settled");
+    probes.put(leg, alive);
+    audit("recovery-probe", alive ? "alive" : "gone", "leg " + leg
+        + (detail == null ? "" : ": " + detail));
+    if (probes.size() == Leg.values().length) {
+      settleRecovery();
+    }
+  }
+
+  private void probesTimedOut() {
+    for (Leg leg : Leg.values()) {
+      if (probes.putIfAbsent(leg, Boolean.FALSE) == null) {
+        audit("recovery-probe", "gone", "leg " + leg + ": no answer within "
+            + ctx.settings.probeTimeout());
+      }
+    }
+    settleRecovery();
+  }
+
+  private void settleRecovery() {
+    probeTimer.cancel();
+    boolean customer = probes.get(Leg.CUSTOMER);
+    boolean agent = probes.get(Leg.AGENT);
+    if (customer && agent) {
+      audit("recovery", "signalling recovered", "resume at " + resumeStep);
+      transition(resumeStep, "SignallingRecovered", null);
+      prompt(PromptKey.RECOVERY_RESUMED, "step", resumeStep.name());
+      lastAgentActivity = ctx.now().toEpochMilli();
+      if (resumeStep != RINGING) {
+        armHeartbeat();
+      }
+    } else if (!customer && !agent) {
+      audit("recovery", "lost", "both legs gone");
+      alert(AlertKind.CALL_LOST_ON_RESTART, Severity.CRITICAL, "call " + id
+          + " was lost while the service restarted; both legs are gone");
+      end(CallOutcome.LOST_ON_RESTART, "LegGone", null, false);
+    } else if (resumeStep == RINGING) {
+      audit("recovery", "abandoned", "a leg of a ringing call is gone");
+      end(CallOutcome.ABANDONED, "LegGone", null, true);
+    } else {
+      lastAgentActivity = ctx.now().toEpochMilli();
+      armHeartbeat();
+      drop(customer ? Leg.AGENT : Leg.CUSTOMER, "LegGone", "leg gone after restart");
+    }
+  }
+
+  // ---- moves ----
+
+  private void enterProcedure(CallState procedure, String event) {
+    if (CallTransitions.CONNECTED_STEPS.contains(state)) {
+      resumeStep = state;
+    }
+    transition(procedure, event, null);
+  }
+
+  private void returnToStep(String event, PromptKey prompt) {
+    transition(resumeStep, event, null);
+    prompt(prompt, "step", resumeStep.name());
+  }
+
+  private void end(CallOutcome outcome, String event, String reason, boolean hangUp) {
+    heartbeatTimer.cancel();
+    pauseTimer.cancel();
+    reconnectTimer.cancel();
+    probeTimer.cancel();
+    attemptInFlight = false;
+    transition(ENDED, event, reason);
+    if (hangUp) {
+      out.add(new SipCommand.HangUp(id));
+    }
+    prompt(PromptKey.STEP_ENDED, "outcome", outcome.name());
+    ComplianceReport report = history.report(id, outcome, recovered, startedAt, ctx.now());
+    ctx.record(new CallRecord.ComplianceSummary(id, ctx.now(), report.toJson()));
+  }
+
+  /** The first state of a call: no move to check, but logged and recorded like one. */
+  private void begin(CallState first, CallState recordedFrom, String event) {
+    Instant now = ctx.now();
+    state = first;
+    history.enter(first, now, false);
+    log.info("call {}: {} -> {} on {}", id, recordedFrom, first, event);
+    ctx.record(new CallRecord.StateChanged(id, now, recordedFrom, first, event, resumeStep, null));
+  }
+
+  /** Every change of state passes here: exit actions, accounting, log line, record. */
+  private void transition(CallState to, String event, String reason) {
+    CallState from = state;
+    if (!CallTransitions.allowed(from, to)) {
+      throw new IllegalStateException("call " + id + ": " + from + " -> " + to + " on " + event
+          + " is not an allowed transition; the event should have been refused first");
+    }
+    Instant now = ctx.now();
+    leave(from, to);
+    history.enter(to, now, reason != null);
+    state = to;
+    if (reason == null) {
+      log.info("call {}: {} -> {} on {} (resume at {})", id, from, to, event, resumeStep);
+    } else {
+      log.info("call {}: {} -> {} on {} (resume at {}), reason: {}", id, from, to, event,
+          resumeStep, reason);
+    }
+    ctx.record(new CallRecord.StateChanged(id, now, from, to, event, resumeStep, reason));
+  }
+
+  /** Undoes what a procedure set up, however the call leaves it. */
+  private void leave(CallState from, CallState to) {
+    if (from == SENSITIVE) {
+      pauseTimer.cancel();
+      pauseAwaited = false;
+      out.add(new SipCommand.ResumeRecording(id));
+      out.add(new DataMasking(id, false));
+      audit("recording", "resume requested", null);
+      audit("data-masking", "off", null);
+    } else if (from == CONSULTING) {
+      if (consultKind == ConsultKind.CONSULT && to != ENDED) {
+        out.add(new SipCommand.UnholdLeg(id, Leg.CUSTOMER));
+      }
+      consultKind = null;
+    } else if (from == SYSTEM_FAILURE) {
+      failureFromHeartbeat = false;
+    }
+  }
+
+  // ---- output ----
+
+  private void prompt(PromptKey key, String... namesAndValues) {
+    out.add(new AgentPrompt(id, data.agentId(), key, ctx.script.render(key, namesAndValues)));
+  }
+
+  private void alert(AlertKind kind, Severity severity, String message) {
+    out.add(new SupervisorAlert(id, kind, severity, message));
+    ctx.record(new CallRecord.AlertRaised(id, ctx.now(), kind.name(), severity.name(), message));
+  }
+
+  private void audit(String action, String outcome, String detail) {
+    ctx.record(new CallRecord.Audited(id, ctx.now(), action, outcome, detail));
+  }
+
+  private List<Effect> drain() {
+    List<Effect> effects = out;
+    out = null;
+    return effects;
+  }
+
+  // ---- checks: each throws before anything changes ----
+
+  private boolean working() {
+    return state != RINGING && state != ENDED && state != RECOVERING;
+  }
+
+  private static CallOutcome hangupOutcome(Leg leg) {
+    return leg == Leg.CUSTOMER ? CallOutcome.CUSTOMER_HUNG_UP : CallOutcome.AGENT_HUNG_UP;
+  }
+
+  private static CallState resumeStepOf(RecoveredCall saved) {
+    if (saved.resumeStep() != null && CallTransitions.CONNECTED_STEPS.contains(saved.resumeStep())) {
+      return saved.resumeStep();
+    }
+    if (saved.state() == RINGING || CallTransitions.CONNECTED_STEPS.contains(saved.state())) {
+      return saved.state();
+    }
+    return CallState.ANSWERED;
+  }
+
+  private void require(CallEvent event, boolean condition, String why) {
+    if (!condition) {
+      throw new CallFlowException(CallFlowException.Reason.ILLEGAL_EVENT, id, state, event.name(),
+          why);
+    }
+  }
+
+  private void requireMove(CallEvent event, CallState to) {
+    require(event, CallTransitions.allowed(state, to), "no move from " + state + " to " + to);
+  }
+
+  private void requireValue(CallEvent event, String field, Object value) {
+    if (value == null) {
+      throw invalid(event, field + " is required");
+    }
+  }
+
+  private void requireText(CallEvent event, String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw invalid(event, field + " is required");
+    }
+  }
+
+  private CallFlowException invalid(CallEvent event, String why) {
+    return new CallFlowException(CallFlowException.Reason.INVALID_INPUT, id, state, event.name(),
+        why);
+  }
+}
