@@ -1,0 +1,53 @@
+package io.callflow.core.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class ExecutorSchedulerTest {
+
+  @Test
+  void aTaskRunsOnTheSchedulersThreadAndIsDoneAfterwards() throws InterruptedException {
+    try (ExecutorScheduler scheduler = ExecutorScheduler.singleThread("test-timer")) {
+      CountDownLatch ran = new CountDownLatch(1);
+      String[] thread = new String[1];
+      ScheduledTask task = scheduler.schedule(Duration.ZERO, () -> {
+        thread[0] = Thread.currentThread().getName();
+        ran.countDown();
+      });
+      assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(thread[0]).isEqualTo("test-timer");
+      assertThat(task.cancel()).isFalse();
+    }
+  }
+
+  @Test
+  void aCancelledTaskNeverRuns() throws InterruptedException {
+    try (ExecutorScheduler scheduler = ExecutorScheduler.singleThread("test-timer")) {
+      AtomicBoolean ran = new AtomicBoolean();
+      ScheduledTask task = scheduler.schedule(Duration.ofHours(1), () -> ran.set(true));
+      assertThat(task.cancel()).isTrue();
+      assertThat(task.isDone()).isTrue();
+      CountDownLatch later = new CountDownLatch(1);
+      scheduler.schedule(Duration.ZERO, later::countDown);
+      assertThat(later.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(ran).isFalse();
+    }
+  }
+
+  @Test
+  void aTaskThatThrowsDoesNotStopLaterTasks() throws InterruptedException {
+    try (ExecutorScheduler scheduler = ExecutorScheduler.singleThread("test-timer")) {
+      scheduler.schedule(Duration.ZERO, () -> {
+        throw new IllegalStateException("expected in this test");
+      });
+      CountDownLatch later = new CountDownLatch(1);
+      scheduler.schedule(Duration.ZERO, later::countDown);
+      assertThat(later.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+}
