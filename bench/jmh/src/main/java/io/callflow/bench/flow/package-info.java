@@ -1,0 +1,2 @@
+/** Benchmarks of the call-flow engine in core. */
+package io.callflow.bench.flow;
