@@ -10,14 +10,11 @@ import static io.callflow.core.flow.CallState.RINGING;
 import static io.callflow.core.flow.CallState.SENSITIVE;
 import static io.callflow.core.flow.CallState.SYSTEM_FAILURE;
 
-import io.callflow.core.effect.AgentPrompt;
 import io.callflow.core.effect.AlertKind;
 import io.callflow.core.effect.DataMasking;
 import io.callflow.core.effect.Effect;
 import io.callflow.core.effect.Severity;
 import io.callflow.core.effect.SipCommand;
-import io.callflow.core.effect.SupervisorAlert;
-import io.callflow.core.effect.TechnicalSupportAlert;
 import io.callflow.core.event.AgentEvent;
 import io.callflow.core.event.CallEvent;
 import io.callflow.core.event.ConsultKind;
@@ -26,16 +23,12 @@ import io.callflow.core.model.CallId;
 import io.callflow.core.model.Leg;
 import io.callflow.core.policy.Department;
 import io.callflow.core.policy.LegEndKind;
-import io.callflow.core.policy.ReconnectPolicy;
 import io.callflow.core.script.PromptKey;
 import io.callflow.core.store.CallRecord;
 import io.callflow.core.store.RecoveredCall;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +36,11 @@ import org.slf4j.LoggerFactory;
  * The procedure state machine of one call. Not thread-safe: the engine serialises every
  * event and timer of a call on this object's monitor. Each handler first checks the event
  * (throwing {@link CallFlowException} before touching anything), then acts; every change of
- * state goes through {@link #transition}, which logs it and records it. Step data lives in
- * {@link CallData}, step accounting in {@link StepHistory}.
+ * state goes through {@link #transition}, which logs it and records it. The machine owns
+ * the states; the data it keeps and its side effects live apart: step data in
+ * {@link CallData}, step accounting in {@link StepHistory}, effects and records in
+ * {@link CallOutput}, the reconnect attempts in {@link ReconnectProcedure}, the restart
+ * probes in {@link RecoveryProbes}, the console watch in {@link HeartbeatWatch}.
  */
 final class CallMachine {
 
@@ -56,23 +52,18 @@ final class CallMachine {
   private final StepHistory history = new StepHistory();
   private final boolean recovered;
   private final Instant startedAt;
-  private final CallTimer heartbeatTimer;
+  private final CallOutput out;
   private final CallTimer pauseTimer;
-  private final CallTimer reconnectTimer;
   private final CallTimer probeTimer;
+  private final HeartbeatWatch heartbeat;
+  private final ReconnectProcedure reconnect;
+  private final RecoveryProbes probes;
 
   private CallState state;
   private CallState resumeStep;
-  private List<Effect> out;
-  private long lastAgentActivity;
   private boolean pauseAwaited;
   private ConsultKind consultKind;
   private boolean failureFromHeartbeat;
-  private Leg droppedLeg;
-  private Leg dialledLeg;
-  private int attempt;
-  private boolean attemptInFlight;
-  private final Map<Leg, Boolean> probes = new EnumMap<>(Leg.class);
   private boolean evictionScheduled;
 
   CallMachine(CallId id, CallContext ctx, CallData data, boolean recovered) {
@@ -81,66 +72,67 @@ final class CallMachine {
     this.data = data;
     this.recovered = recovered;
     this.startedAt = ctx.now();
-    this.heartbeatTimer = new CallTimer(ctx, this);
+    this.out = new CallOutput(id, ctx, data.agentId());
     this.pauseTimer = new CallTimer(ctx, this);
-    this.reconnectTimer = new CallTimer(ctx, this);
     this.probeTimer = new CallTimer(ctx, this);
+    this.heartbeat = new HeartbeatWatch(new CallTimer(ctx, this), ctx);
+    this.reconnect = new ReconnectProcedure(id, data.agentId(), ctx.settings.reconnect(), out,
+        new CallTimer(ctx, this));
+    this.probes = new RecoveryProbes(id, out);
   }
 
   // ---- entry points, each called under this object's monitor ----
 
   /** A new call was offered: RINGING. */
   List<Effect> offer(String line) {
-    out = new ArrayList<>(4);
+    out.open();
     Instant now = ctx.now();
-    ctx.record(new CallRecord.CallOpened(id, now, data.customerMasked(), data.agentId()));
+    out.record(new CallRecord.CallOpened(id, now, data.customerMasked(), data.agentId()));
     begin(RINGING, null, "Offered on line " + line);
-    prompt(PromptKey.STEP_RINGING);
-    return drain();
+    out.prompt(PromptKey.STEP_RINGING);
+    return out.drain();
   }
 
   /** A call taken back after a restart: probe its legs. */
   List<Effect> recover(RecoveredCall saved) {
-    out = new ArrayList<>(4);
+    out.open();
     resumeStep = resumeStepOf(saved);
     begin(RECOVERING, saved.state(), "Recovered");
-    audit("recovery", "probing", "saved state " + saved.state() + ", resume at " + resumeStep);
-    for (Leg leg : Leg.values()) {
-      byte[] snapshot = saved.legSnapshots().get(leg);
-      if (snapshot == null) {
-        probes.put(leg, Boolean.FALSE);
-      } else {
-        out.add(new SipCommand.ProbeLeg(id, leg, snapshot));
-      }
-    }
-    if (probes.size() == Leg.values().length) {
+    out.audit("recovery", "probing", "saved state " + saved.state() + ", resume at "
+        + resumeStep);
+    probes.probe(saved.legSnapshots());
+    if (probes.settled()) {
       settleRecovery();
     } else {
-      probeTimer.arm(ctx.settings.probeTimeout(), this::probesTimedOut);
+      probeTimer.arm(ctx.settings.probeTimeout(), () -> {
+        probes.timeOut(ctx.settings.probeTimeout());
+        settleRecovery();
+      });
     }
-    return drain();
+    return out.drain();
   }
 
   List<Effect> handle(CallEvent event) {
-    out = new ArrayList<>(6);
+    out.open();
     if (event instanceof SipEvent sip) {
       onSip(sip);
     } else {
       onAgent((AgentEvent) event);
     }
-    return drain();
+    return out.drain();
   }
 
   List<Effect> fire(Runnable timerAction) {
-    out = new ArrayList<>(4);
+    out.open();
     if (state != ENDED) {
       timerAction.run();
     }
-    return drain();
+    return out.drain();
   }
 
   CallView view() {
-    return new CallView(id, state, resumeStep, data.agentId(), data.customerMasked(), attempt);
+    return new CallView(id, state, resumeStep, data.agentId(), data.customerMasked(),
+        reconnect.attempt());
   }
 
   boolean isEnded() {
@@ -163,37 +155,34 @@ final class CallMachine {
     } else if (event instanceof SipEvent.Answered) {
       require(event, state == RINGING, "only a ringing call can be answered");
       transition(CallState.ANSWERED, event.name(), null);
-      prompt(PromptKey.STEP_ANSWERED);
-      lastAgentActivity = ctx.now().toEpochMilli();
-      armHeartbeat();
+      out.prompt(PromptKey.STEP_ANSWERED);
+      watchHeartbeat();
     } else if (event instanceof SipEvent.LegEnded ended) {
       onLegEnded(ended);
     } else if (event instanceof SipEvent.Reconnected reconnected) {
-      require(event, state == RECONNECTING && attemptInFlight,
+      require(event, state == RECONNECTING && reconnect.inFlight(),
           "no reconnect attempt is in progress");
-      reconnectTimer.cancel();
-      attemptInFlight = false;
-      audit("reconnect", "succeeded", "attempt " + attempt + ", leg " + reconnected.leg());
+      reconnect.succeeded(reconnected.leg());
       transition(resumeStep, event.name(), null);
-      prompt(PromptKey.RECONNECT_SUCCEEDED, "step", resumeStep.name());
+      out.prompt(PromptKey.RECONNECT_SUCCEEDED, "step", resumeStep.name());
     } else if (event instanceof SipEvent.ReconnectFailed failed) {
-      require(event, state == RECONNECTING && attemptInFlight,
+      require(event, state == RECONNECTING && reconnect.inFlight(),
           "no reconnect attempt is in progress");
       attemptFailed(failed.detail() == null ? "failed" : failed.detail());
     } else if (event instanceof SipEvent.LineDown down) {
       requireText(event, "line", down.line());
       requireMove(event, LINE_FAILURE);
       enterProcedure(LINE_FAILURE, event.name());
-      alert(AlertKind.LINE_FAILURE, Severity.CRITICAL, "line " + down.line() + " failed during call "
-          + id + "; customer guided to other channels");
+      out.alertSupervisor(AlertKind.LINE_FAILURE, Severity.CRITICAL, "line " + down.line()
+          + " failed during call " + id + "; customer guided to other channels");
       out.add(new SipCommand.RefuseNewCalls(id, down.line(), true));
-      prompt(PromptKey.LINE_FAILURE, "channels", ctx.settings.lineFailure().channelsText());
+      out.prompt(PromptKey.LINE_FAILURE, "channels", ctx.settings.lineFailure().channelsText());
     } else if (event instanceof SipEvent.LineUp up) {
       requireText(event, "line", up.line());
       require(event, state == LINE_FAILURE, "the call is not in a line failure");
       out.add(new SipCommand.RefuseNewCalls(id, up.line(), false));
       transition(resumeStep, event.name(), null);
-      prompt(PromptKey.LINE_RESTORED, "step", resumeStep.name());
+      out.prompt(PromptKey.LINE_RESTORED, "step", resumeStep.name());
     } else if (event instanceof SipEvent.LegAlive alive) {
       onProbeAnswer(event, alive.leg(), true, "alive");
     } else if (event instanceof SipEvent.LegGone gone) {
@@ -202,7 +191,7 @@ final class CallMachine {
       require(event, state == SENSITIVE && pauseAwaited, "no recording pause is awaited");
       pauseTimer.cancel();
       pauseAwaited = false;
-      audit("recording", "paused", "confirmed by the recorder");
+      out.audit("recording", "paused", "confirmed by the recorder");
     } else if (event instanceof SipEvent.RecordingPauseFailed failed) {
       require(event, state == SENSITIVE && pauseAwaited, "no recording pause is awaited");
       pauseUnconfirmed(failed.detail() == null ? "the recorder refused" : failed.detail());
@@ -227,10 +216,10 @@ final class CallMachine {
       end(event.leg() == Leg.CUSTOMER ? CallOutcome.ABANDONED : CallOutcome.NOT_ANSWERED,
           event.name(), null, true);
     } else if (state == DROPPED || state == RECONNECTING) {
-      if (event.leg() == dialledLeg && attemptInFlight) {
+      if (event.leg() == reconnect.dialled() && reconnect.inFlight()) {
         attemptFailed(detail);
       } else {
-        audit("drop", "other leg lost", detail);
+        out.audit("drop", "other leg lost", detail);
         end(hangupOutcome(event.leg()), event.name(), null, true);
       }
     } else if (kind == LegEndKind.DROP) {
@@ -254,33 +243,33 @@ final class CallMachine {
       require(event, working(), "no information can be recorded before the call is connected");
       CallData.Entry entry = CallData.validate(event, state, info.field(), info.value());
       data.put(entry);
-      ctx.record(new CallRecord.InfoCollected(id, ctx.now(), entry.field().key(),
+      out.record(new CallRecord.InfoCollected(id, ctx.now(), entry.field().key(),
           entry.storedValue()));
     } else if (event instanceof AgentEvent.ComplaintRaised complaint) {
       requireText(event, "text", complaint.text());
       requireMove(event, CallState.COMPLAINT);
       String ticket = ctx.tickets.issue(id, ctx.now());
       enterProcedure(CallState.COMPLAINT, event.name());
-      ctx.record(new CallRecord.ComplaintRecorded(id, ctx.now(), ticket, complaint.text()));
-      alert(AlertKind.COMPLAINT, Severity.WARNING, "complaint " + ticket + " on call " + id);
-      prompt(PromptKey.COMPLAINT, "ticket", ticket);
+      out.record(new CallRecord.ComplaintRecorded(id, ctx.now(), ticket, complaint.text()));
+      out.alertSupervisor(AlertKind.COMPLAINT, Severity.WARNING, "complaint " + ticket + " on call " + id);
+      out.prompt(PromptKey.COMPLAINT, "ticket", ticket);
     } else if (event instanceof AgentEvent.EmergencyDeclared emergency) {
       requireMove(event, CallState.EMERGENCY);
       enterProcedure(CallState.EMERGENCY, event.name());
-      alert(AlertKind.EMERGENCY, Severity.CRITICAL, "emergency on call " + id + " (agent "
-          + data.agentId() + "): " + (emergency.description() == null ? "" : emergency.description()));
-      prompt(PromptKey.EMERGENCY);
+      out.alertSupervisor(AlertKind.EMERGENCY, Severity.CRITICAL, "emergency on call " + id
+          + " (agent " + data.agentId() + "): " + orEmpty(emergency.description()));
+      out.prompt(PromptKey.EMERGENCY);
     } else if (event instanceof AgentEvent.SensitiveStarted) {
       requireMove(event, SENSITIVE);
       enterProcedure(SENSITIVE, event.name());
       out.add(new SipCommand.PauseRecording(id));
       out.add(new DataMasking(id, true));
-      audit("recording", "pause requested", null);
-      audit("data-masking", "on", null);
+      out.audit("recording", "pause requested", null);
+      out.audit("data-masking", "on", null);
       pauseAwaited = true;
       pauseTimer.arm(ctx.settings.recordingPauseTimeout(),
           () -> pauseUnconfirmed("no confirmation within " + ctx.settings.recordingPauseTimeout()));
-      prompt(PromptKey.SENSITIVE);
+      out.prompt(PromptKey.SENSITIVE);
     } else if (event instanceof AgentEvent.SensitiveEnded) {
       require(event, state == SENSITIVE, "the call is not in the sensitive procedure");
       returnToStep(event.name(), PromptKey.RESUME_STEP);
@@ -292,14 +281,14 @@ final class CallMachine {
       returnToStep(event.name(), PromptKey.RESUME_STEP);
     } else if (event instanceof AgentEvent.SystemFailureReported failure) {
       requireMove(event, SYSTEM_FAILURE);
-      systemFailure(event.name(), "reported by the agent: "
-          + (failure.description() == null ? "" : failure.description()), false);
+      systemFailure(event.name(), "reported by the agent: " + orEmpty(failure.description()),
+          false);
     } else if (event instanceof AgentEvent.DropReported reported) {
       requireValue(event, "leg", reported.leg());
       requireMove(event, DROPPED);
       drop(reported.leg(), event.name(), "reported by the agent");
     }
-    lastAgentActivity = ctx.now().toEpochMilli();
+    heartbeat.seen();
   }
 
   private void onHeartbeat() {
@@ -318,17 +307,17 @@ final class CallMachine {
     Instant now = ctx.now();
     for (CallData.Entry entry : entries) {
       data.put(entry);
-      ctx.record(new CallRecord.InfoCollected(id, now, entry.field().key(), entry.storedValue()));
+      out.record(new CallRecord.InfoCollected(id, now, entry.field().key(), entry.storedValue()));
     }
     Instant entered = history.complete(state);
-    ctx.record(new CallRecord.StepCompleted(id, now, state, entered));
+    out.record(new CallRecord.StepCompleted(id, now, state, entered));
     CallState next = CallTransitions.nextStep(state);
     if (next == ENDED) {
       history.reachedEnd();
       end(CallOutcome.COMPLETED, event.name(), null, true);
     } else {
       transition(next, event.name(), null);
-      prompt(PromptKey.forStep(next));
+      out.prompt(PromptKey.forStep(next));
     }
   }
 
@@ -349,7 +338,7 @@ final class CallMachine {
       end(CallOutcome.ENDED_EARLY, event.name(), event.reason(), true);
     } else {
       transition(event.step(), event.name(), event.reason());
-      prompt(PromptKey.forStep(event.step()));
+      out.prompt(PromptKey.forStep(event.step()));
     }
   }
 
@@ -365,17 +354,17 @@ final class CallMachine {
     requireMove(event, CONSULTING);
     enterProcedure(CONSULTING, event.name());
     consultKind = event.kind();
-    audit("consult", event.kind().name(), department == null ? event.note() : department.name());
+    out.audit("consult", event.kind().name(), department == null ? event.note() : department.name());
     switch (event.kind()) {
-      case LOOKUP -> prompt(PromptKey.CONSULT_LOOKUP);
+      case LOOKUP -> out.prompt(PromptKey.CONSULT_LOOKUP);
       case CONSULT -> {
         out.add(new SipCommand.HoldLeg(id, Leg.CUSTOMER));
         out.add(new SipCommand.ConsultDepartment(id, department.name(), department.target()));
-        prompt(PromptKey.CONSULT_DEPARTMENT, "department", department.name());
+        out.prompt(PromptKey.CONSULT_DEPARTMENT, "department", department.name());
       }
       case TRANSFER -> {
         out.add(new SipCommand.Transfer(id, department.name(), department.target()));
-        prompt(PromptKey.CONSULT_TRANSFER, "department", department.name());
+        out.prompt(PromptKey.CONSULT_TRANSFER, "department", department.name());
       }
     }
   }
@@ -385,143 +374,76 @@ final class CallMachine {
   private void systemFailure(String event, String detail, boolean fromHeartbeat) {
     enterProcedure(SYSTEM_FAILURE, event);
     failureFromHeartbeat = fromHeartbeat;
-    audit("system-failure", fromHeartbeat ? "detected" : "reported", detail);
-    String message = "agent " + data.agentId() + " computer failed during call " + id + ": "
-        + detail;
-    out.add(new TechnicalSupportAlert(id, data.agentId(), AlertKind.SYSTEM_FAILURE, message));
-    ctx.record(new CallRecord.AlertRaised(id, ctx.now(), AlertKind.SYSTEM_FAILURE.name(),
-        "TECHNICAL_SUPPORT", message));
-    prompt(PromptKey.SYSTEM_FAILURE);
+    out.audit("system-failure", fromHeartbeat ? "detected" : "reported", detail);
+    out.alertTechnicalSupport(AlertKind.SYSTEM_FAILURE, "agent " + data.agentId()
+        + " computer failed during call " + id + ": " + detail);
+    out.prompt(PromptKey.SYSTEM_FAILURE);
   }
 
   private void pauseUnconfirmed(String detail) {
     pauseTimer.cancel();
     pauseAwaited = false;
-    audit("recording", "pause unconfirmed", detail);
-    alert(AlertKind.RECORDING_PAUSE_UNCONFIRMED, Severity.WARNING,
-        "recording pause not confirmed on call " + id + " (agent " + data.agentId() + "): " + detail);
-    prompt(PromptKey.SENSITIVE_PAUSE_UNCONFIRMED);
+    out.audit("recording", "pause unconfirmed", detail);
+    out.alertSupervisor(AlertKind.RECORDING_PAUSE_UNCONFIRMED, Severity.WARNING,
+        "recording pause not confirmed on call " + id + " (agent " + data.agentId() + "): "
+            + detail);
+    out.prompt(PromptKey.SENSITIVE_PAUSE_UNCONFIRMED);
   }
 
   private void drop(Leg leg, String event, String detail) {
     enterProcedure(DROPPED, event);
-    droppedLeg = leg;
-    attempt = 0;
-    audit("drop", leg.name(), detail);
+    out.audit("drop", leg.name(), detail);
     out.add(new SipCommand.HoldLeg(id, leg.other()));
-    prompt(PromptKey.DROPPED, "leg", leg.name().toLowerCase(java.util.Locale.ROOT));
+    out.prompt(PromptKey.DROPPED, "leg", leg.name().toLowerCase(Locale.ROOT));
     transition(RECONNECTING, "ReconnectPolicy", null);
-    nextAttempt();
-  }
-
-  private void nextAttempt() {
-    attempt++;
-    Duration delay = ctx.settings.reconnect().delayBefore(attempt);
-    if (delay.isZero()) {
-      startAttempt();
-    } else {
-      reconnectTimer.arm(delay, this::startAttempt);
-    }
-  }
-
-  private void startAttempt() {
-    ReconnectPolicy policy = ctx.settings.reconnect();
-    dialledLeg = policy.target().legToCall(droppedLeg);
-    attemptInFlight = true;
-    out.add(dialledLeg == Leg.CUSTOMER
-        ? new SipCommand.CallCustomerBack(id, policy.callerId(), attempt)
-        : new SipCommand.RedialAgent(id, data.agentId(), policy.callerId(), attempt));
-    audit("reconnect-attempt", "started", "attempt " + attempt + " of " + policy.attempts()
-        + ", dialling " + dialledLeg);
-    prompt(PromptKey.RECONNECT_ATTEMPT, "attempt", Integer.toString(attempt), "attempts",
-        Integer.toString(policy.attempts()));
-    reconnectTimer.arm(policy.attemptTimeout(),
-        () -> attemptFailed("no answer within " + policy.attemptTimeout()));
+    reconnect.begin(leg, this::attemptFailed);
   }
 
   private void attemptFailed(String detail) {
-    ReconnectPolicy policy = ctx.settings.reconnect();
-    reconnectTimer.cancel();
-    attemptInFlight = false;
-    audit("reconnect-attempt", "failed", "attempt " + attempt + " of " + policy.attempts()
-        + ": " + detail);
-    prompt(PromptKey.RECONNECT_ATTEMPT_FAILED, "attempt", Integer.toString(attempt), "attempts",
-        Integer.toString(policy.attempts()));
-    if (attempt < policy.attempts()) {
-      nextAttempt();
-    } else {
-      prompt(PromptKey.RECONNECT_EXHAUSTED);
-      alert(AlertKind.RECONNECT_FAILED, Severity.WARNING, "call " + id + " (agent "
-          + data.agentId() + ") could not be reconnected after " + attempt + " attempts");
+    if (reconnect.failed(detail)) {
       end(CallOutcome.RECONNECT_FAILED, "ReconnectExhausted", null, true);
     }
   }
 
-  private void armHeartbeat() {
-    Duration timeout = ctx.settings.heartbeatTimeout();
-    if (!timeout.isZero()) {
-      heartbeatTimer.arm(timeout, this::checkHeartbeat);
-    }
-  }
-
-  private void checkHeartbeat() {
-    long timeout = ctx.settings.heartbeatTimeout().toMillis();
-    long idle = ctx.now().toEpochMilli() - lastAgentActivity;
-    if (idle < timeout) {
-      heartbeatTimer.arm(Duration.ofMillis(timeout - idle), this::checkHeartbeat);
-      return;
-    }
-    if (CallTransitions.allowed(state, SYSTEM_FAILURE)) {
-      systemFailure("HeartbeatLost", "console heartbeat lost for " + idle + " ms", true);
-    }
-    heartbeatTimer.arm(ctx.settings.heartbeatTimeout(), this::checkHeartbeat);
+  private void watchHeartbeat() {
+    heartbeat.start(idle -> {
+      if (CallTransitions.allowed(state, SYSTEM_FAILURE)) {
+        systemFailure("HeartbeatLost", "console heartbeat lost for " + idle + " ms", true);
+      }
+    });
   }
 
   private void onProbeAnswer(CallEvent event, Leg leg, boolean alive, String detail) {
     requireValue(event, "leg", leg);
     require(event, state == RECOVERING, "the call is not being recovered");
-    require(event, !probes.containsKey(leg), "leg " + leg + " was already settled");
-    probes.put(leg, alive);
-    audit("recovery-probe", alive ? "alive" : "gone", "leg " + leg
-        + (detail == null ? "" : ": " + detail));
-    if (probes.size() == Leg.values().length) {
+    require(event, !probes.answered(leg), "leg " + leg + " was already settled");
+    probes.answer(leg, alive, detail);
+    if (probes.settled()) {
       settleRecovery();
     }
   }
 
-  private void probesTimedOut() {
-    for (Leg leg : Leg.values()) {
-      if (probes.putIfAbsent(leg, Boolean.FALSE) == null) {
-        audit("recovery-probe", "gone", "leg " + leg + ": no answer within "
-            + ctx.settings.probeTimeout());
-      }
-    }
-    settleRecovery();
-  }
-
   private void settleRecovery() {
     probeTimer.cancel();
-    boolean customer = probes.get(Leg.CUSTOMER);
-    boolean agent = probes.get(Leg.AGENT);
+    boolean customer = probes.isAlive(Leg.CUSTOMER);
+    boolean agent = probes.isAlive(Leg.AGENT);
     if (customer && agent) {
-      audit("recovery", "signalling recovered", "resume at " + resumeStep);
+      out.audit("recovery", "signalling recovered", "resume at " + resumeStep);
       transition(resumeStep, "SignallingRecovered", null);
-      prompt(PromptKey.RECOVERY_RESUMED, "step", resumeStep.name());
-      lastAgentActivity = ctx.now().toEpochMilli();
+      out.prompt(PromptKey.RECOVERY_RESUMED, "step", resumeStep.name());
       if (resumeStep != RINGING) {
-        armHeartbeat();
+        watchHeartbeat();
       }
     } else if (!customer && !agent) {
-      audit("recovery", "lost", "both legs gone");
-      alert(AlertKind.CALL_LOST_ON_RESTART, Severity.CRITICAL, "call " + id
+      out.audit("recovery", "lost", "both legs gone");
+      out.alertSupervisor(AlertKind.CALL_LOST_ON_RESTART, Severity.CRITICAL, "call " + id
           + " was lost while the service restarted; both legs are gone");
       end(CallOutcome.LOST_ON_RESTART, "LegGone", null, false);
     } else if (resumeStep == RINGING) {
-      audit("recovery", "abandoned", "a leg of a ringing call is gone");
+      out.audit("recovery", "abandoned", "a leg of a ringing call is gone");
       end(CallOutcome.ABANDONED, "LegGone", null, true);
     } else {
-      lastAgentActivity = ctx.now().toEpochMilli();
-      armHeartbeat();
+      watchHeartbeat();
       drop(customer ? Leg.AGENT : Leg.CUSTOMER, "LegGone", "leg gone after restart");
     }
   }
@@ -537,22 +459,21 @@ final class CallMachine {
 
   private void returnToStep(String event, PromptKey prompt) {
     transition(resumeStep, event, null);
-    prompt(prompt, "step", resumeStep.name());
+    out.prompt(prompt, "step", resumeStep.name());
   }
 
   private void end(CallOutcome outcome, String event, String reason, boolean hangUp) {
-    heartbeatTimer.cancel();
+    heartbeat.stop();
     pauseTimer.cancel();
-    reconnectTimer.cancel();
+    reconnect.stop();
     probeTimer.cancel();
-    attemptInFlight = false;
     transition(ENDED, event, reason);
     if (hangUp) {
       out.add(new SipCommand.HangUp(id));
     }
-    prompt(PromptKey.STEP_ENDED, "outcome", outcome.name());
+    out.prompt(PromptKey.STEP_ENDED, "outcome", outcome.name());
     ComplianceReport report = history.report(id, outcome, recovered, startedAt, ctx.now());
-    ctx.record(new CallRecord.ComplianceSummary(id, ctx.now(), report.toJson()));
+    out.record(new CallRecord.ComplianceSummary(id, ctx.now(), report.toJson()));
   }
 
   /** The first state of a call: no move to check, but logged and recorded like one. */
@@ -561,7 +482,7 @@ final class CallMachine {
     state = first;
     history.enter(first, now, false);
     log.info("call {}: {} -> {} on {}", id, recordedFrom, first, event);
-    ctx.record(new CallRecord.StateChanged(id, now, recordedFrom, first, event, resumeStep, null));
+    out.record(new CallRecord.StateChanged(id, now, recordedFrom, first, event, resumeStep, null));
   }
 
   /** Every change of state passes here: exit actions, accounting, log line, record. */
@@ -581,7 +502,7 @@ final class CallMachine {
       log.info("call {}: {} -> {} on {} (resume at {}), reason: {}", id, from, to, event,
           resumeStep, reason);
     }
-    ctx.record(new CallRecord.StateChanged(id, now, from, to, event, resumeStep, reason));
+    out.record(new CallRecord.StateChanged(id, now, from, to, event, resumeStep, reason));
   }
 
   /** Undoes what a procedure set up, however the call leaves it. */
@@ -591,8 +512,8 @@ final class CallMachine {
       pauseAwaited = false;
       out.add(new SipCommand.ResumeRecording(id));
       out.add(new DataMasking(id, false));
-      audit("recording", "resume requested", null);
-      audit("data-masking", "off", null);
+      out.audit("recording", "resume requested", null);
+      out.audit("data-masking", "off", null);
     } else if (from == CONSULTING) {
       if (consultKind == ConsultKind.CONSULT && to != ENDED) {
         out.add(new SipCommand.UnholdLeg(id, Leg.CUSTOMER));
@@ -603,28 +524,11 @@ final class CallMachine {
     }
   }
 
-  // ---- output ----
-
-  private void prompt(PromptKey key, String... namesAndValues) {
-    out.add(new AgentPrompt(id, data.agentId(), key, ctx.script.render(key, namesAndValues)));
-  }
-
-  private void alert(AlertKind kind, Severity severity, String message) {
-    out.add(new SupervisorAlert(id, kind, severity, message));
-    ctx.record(new CallRecord.AlertRaised(id, ctx.now(), kind.name(), severity.name(), message));
-  }
-
-  private void audit(String action, String outcome, String detail) {
-    ctx.record(new CallRecord.Audited(id, ctx.now(), action, outcome, detail));
-  }
-
-  private List<Effect> drain() {
-    List<Effect> effects = out;
-    out = null;
-    return effects;
-  }
-
   // ---- checks: each throws before anything changes ----
+
+  private static String orEmpty(String text) {
+    return text == null ? "" : text;
+  }
 
   private boolean working() {
     return state != RINGING && state != ENDED && state != RECOVERING;
