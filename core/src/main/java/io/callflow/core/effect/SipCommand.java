@@ -14,7 +14,7 @@ public sealed interface SipCommand extends Effect {
 
   /**
    * Call the customer back and, once answered, bridge them to the held agent leg (third-party
-   * call control, RFC 3725 flow I). The SIP side knows the customer's address from the
+   * call control, RFC 3725 section 4.1). The SIP side knows the customer's address from the
    * dialog; {@code callerId} is the identity to present, or null for the service's default.
    */
   record CallCustomerBack(CallId callId, String callerId, int attempt) implements SipCommand {}

@@ -18,7 +18,7 @@ import java.util.TreeSet;
 public record DropCauseTable(Set<Integer> failureCauses, Set<Integer> normalCauses,
     LegEndKind unlisted) {
 
-  /** Q.850 cause values are 7 bits (Q.850 section 2.2.5). */
+  /** The cause value field of the Q.850 cause information element is 7 bits wide. */
   private static final int MAX_CAUSE = 127;
 
   public DropCauseTable {
