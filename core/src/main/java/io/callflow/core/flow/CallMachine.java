@@ -496,6 +496,9 @@ final class CallMachine {
     leave(from, to);
     history.enter(to, now, reason != null);
     state = to;
+    if (CallTransitions.CONNECTED_STEPS.contains(to)) {
+      resumeStep = to; // the step a procedure entered from here will return to
+    }
     if (reason == null) {
       log.info("call {}: {} -> {} on {} (resume at {})", id, from, to, event, resumeStep);
     } else {
@@ -538,12 +541,13 @@ final class CallMachine {
     return leg == Leg.CUSTOMER ? CallOutcome.CUSTOMER_HUNG_UP : CallOutcome.AGENT_HUNG_UP;
   }
 
+  /** The saved state if it is a step, else the step its procedure would return to. */
   private static CallState resumeStepOf(RecoveredCall saved) {
-    if (saved.resumeStep() != null && CallTransitions.CONNECTED_STEPS.contains(saved.resumeStep())) {
-      return saved.resumeStep();
-    }
     if (saved.state() == RINGING || CallTransitions.CONNECTED_STEPS.contains(saved.state())) {
       return saved.state();
+    }
+    if (saved.resumeStep() != null && CallTransitions.CONNECTED_STEPS.contains(saved.resumeStep())) {
+      return saved.resumeStep();
     }
     return CallState.ANSWERED;
   }

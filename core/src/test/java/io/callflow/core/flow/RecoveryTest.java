@@ -9,12 +9,14 @@ import static io.callflow.core.flow.CallState.RESOLVING;
 import static io.callflow.core.flow.CallState.SENSITIVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.callflow.core.effect.AlertKind;
 import io.callflow.core.effect.Effect;
 import io.callflow.core.effect.Severity;
 import io.callflow.core.effect.SipCommand;
 import io.callflow.core.effect.SupervisorAlert;
+import io.callflow.core.event.AgentEvent;
 import io.callflow.core.event.SipEvent;
 import io.callflow.core.model.CallId;
 import io.callflow.core.model.Leg;
@@ -46,8 +48,8 @@ class RecoveryTest {
     assertThat(fx.state(call)).isEqualTo(RECOVERING);
     assertThat(EngineFixture.only(effects, SipCommand.ProbeLeg.class))
         .extracting(SipCommand.ProbeLeg::leg, SipCommand.ProbeLeg::snapshot)
-        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Leg.CUSTOMER, CUSTOMER_DIALOG),
-            org.assertj.core.groups.Tuple.tuple(Leg.AGENT, AGENT_DIALOG));
+        .containsExactlyInAnyOrder(tuple(Leg.CUSTOMER, CUSTOMER_DIALOG),
+            tuple(Leg.AGENT, AGENT_DIALOG));
     CallRecord.StateChanged first = fx.store.of(call, CallRecord.StateChanged.class).get(0);
     assertThat(first.from()).isEqualTo(RESOLVING);
     assertThat(first.to()).isEqualTo(RECOVERING);
@@ -64,6 +66,26 @@ class RecoveryTest {
     assertThat(EngineFixture.prompts(effects)).containsExactly(PromptKey.RECOVERY_RESUMED);
     assertThat(fx.store.of(call, CallRecord.Audited.class))
         .anyMatch(a -> a.outcome().equals("signalling recovered"));
+  }
+
+  @Test
+  void aCallSavedInAStepResumesAtThatStepEvenIfAnEarlierProcedureReturnedElsewhere() {
+    fx.engine.recover(saved(CallState.CLOSING, RESOLVING,
+        Map.of(Leg.CUSTOMER, CUSTOMER_DIALOG, Leg.AGENT, AGENT_DIALOG)));
+    fx.send(new SipEvent.LegAlive(call, Leg.AGENT));
+    fx.send(new SipEvent.LegAlive(call, Leg.CUSTOMER));
+    assertThat(fx.state(call)).isEqualTo(CallState.CLOSING);
+  }
+
+  @Test
+  void theResumeStepRecordedWithAStepIsThatStep() {
+    CallId live = fx.callAt("c-live", RESOLVING);
+    fx.send(new AgentEvent.ComplaintRaised(live, "late engineer"));
+    fx.send(new AgentEvent.ProcedureFinished(live, null));
+    fx.complete(live);
+    List<CallRecord.StateChanged> changes = fx.store.of(live, CallRecord.StateChanged.class);
+    assertThat(changes.get(changes.size() - 1).to()).isEqualTo(CONFIRMING);
+    assertThat(changes.get(changes.size() - 1).resumeStep()).isEqualTo(CONFIRMING);
   }
 
   @Test
