@@ -21,6 +21,11 @@ class ExecutorSchedulerTest {
       });
       assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
       assertThat(thread[0]).isEqualTo("test-timer");
+      // one thread: once a later task has run, the first task's future is complete
+      CountDownLatch later = new CountDownLatch(1);
+      scheduler.schedule(Duration.ZERO, later::countDown);
+      assertThat(later.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(task.isDone()).isTrue();
       assertThat(task.cancel()).isFalse();
     }
   }
