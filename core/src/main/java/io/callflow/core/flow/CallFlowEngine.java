@@ -100,8 +100,8 @@ public final class CallFlowEngine {
     List<Effect> effects;
     synchronized (machine) {
       if (calls.putIfAbsent(id, machine) != null) {
-        throw new CallFlowException(CallFlowException.Reason.DUPLICATE_CALL, id,
-            calls.get(id).view().state(), "Recover", "the call is already in progress");
+        throw new CallFlowException(CallFlowException.Reason.DUPLICATE_CALL, id, null, "Recover",
+            "the engine already holds a call with this id");
       }
       effects = machine.recover(saved);
     }

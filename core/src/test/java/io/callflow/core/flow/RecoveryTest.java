@@ -138,6 +138,16 @@ class RecoveryTest {
   }
 
   @Test
+  void recoveringACallTwiceIsRefusedAndTheFirstRecoveryGoesOn() {
+    fx.engine.recover(saved(RESOLVING, RESOLVING, Map.of(Leg.CUSTOMER, CUSTOMER_DIALOG,
+        Leg.AGENT, AGENT_DIALOG)));
+    assertThatThrownBy(() -> fx.engine.recover(saved(RESOLVING, RESOLVING, Map.of())))
+        .isInstanceOfSatisfying(CallFlowException.class, e -> assertThat(e.reason())
+            .isEqualTo(CallFlowException.Reason.DUPLICATE_CALL));
+    assertThat(fx.state(call)).isEqualTo(RECOVERING);
+  }
+
+  @Test
   void anEndedCallCannotBeRecovered() {
     assertThatThrownBy(() -> fx.engine.recover(saved(ENDED, null, Map.of())))
         .isInstanceOf(CallFlowException.class)
