@@ -42,7 +42,7 @@ final class GroupCommitWriter {
 
   /** Takes ownership of {@code connection} (auto-commit off) and closes it when it stops. */
   GroupCommitWriter(Path file, Connection connection, StoreSettings settings,
-      BlockingQueue<Pending> queue, StoreMetrics metrics) throws SQLException {
+      BlockingQueue<Pending> queue, StoreMetrics metrics) {
     this.file = file;
     this.connection = connection;
     this.tables = new RecordTables(connection);
@@ -175,11 +175,17 @@ final class GroupCommitWriter {
         + pending.kind() + ": " + cause.getMessage(), cause);
   }
 
+  /** Undoes the failed transaction and drops the statements it may have left unusable. */
   private void rollback() {
     try {
       connection.rollback();
     } catch (SQLException e) {
       LOG.warn("rollback on record store {} failed: {}", file, e.toString());
+    }
+    try {
+      tables.reset();
+    } catch (SQLException e) {
+      LOG.warn("closing statements on record store {} failed: {}", file, e.toString());
     }
   }
 
