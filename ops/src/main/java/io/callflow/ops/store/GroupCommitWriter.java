@@ -93,6 +93,10 @@ final class GroupCommitWriter {
   /** Stops taking records, commits what is queued, and waits up to {@code timeout} for that. */
   boolean close(Duration timeout) throws InterruptedException {
     closing = true;
+    if (Thread.currentThread() == thread) {
+      // Closed from a future's callback: the loop ends after this batch; waiting would deadlock.
+      return false;
+    }
     thread.join(timeout.toMillis());
     return !thread.isAlive();
   }

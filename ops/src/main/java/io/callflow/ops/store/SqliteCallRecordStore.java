@@ -153,7 +153,8 @@ public final class SqliteCallRecordStore implements CallRecordStore {
     }
     try {
       if (!writer.close(CLOSE_TIMEOUT)) {
-        LOG.warn("record store {} writer still committing after {} ms; closing anyway",
+        LOG.warn("record store {} writer had not stopped (still committing after {} ms, or close"
+            + " called from an append callback); releasing the file anyway",
             file.path(), CLOSE_TIMEOUT.toMillis());
       }
     } catch (InterruptedException e) {
@@ -169,11 +170,7 @@ public final class SqliteCallRecordStore implements CallRecordStore {
     }
   }
 
-  private interface Query<T> {
-    T run() throws SQLException;
-  }
-
-  private <T> T read(String what, Query<T> query) {
+  private <T> T read(String what, StoreReader.Query<T> query) {
     if (closed.get()) {
       throw new IllegalStateException("record store " + file.path() + " is closed; cannot read " + what);
     }

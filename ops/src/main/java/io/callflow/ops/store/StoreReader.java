@@ -48,7 +48,26 @@ final class StoreReader {
     }
   }
 
+  /** Runs {@code query} in one read transaction, so its statements see the same commit. */
+  private <T> T snapshot(Query<T> query) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      return query.run();
+    } finally {
+      // Ends the read transaction; nothing was written.
+      connection.setAutoCommit(true);
+    }
+  }
+
+  interface Query<T> {
+    T run() throws SQLException;
+  }
+
   synchronized List<RecoveredCall> recoverInProgress() throws SQLException {
+    return snapshot(this::readInProgress);
+  }
+
+  private List<RecoveredCall> readInProgress() throws SQLException {
     Map<String, Map<Leg, byte[]>> snapshots = new LinkedHashMap<>();
     try (PreparedStatement query = connection.prepareStatement(
         "SELECT s.call_id, s.leg, s.data FROM leg_snapshots s JOIN calls c ON c.call_id = s.call_id"
@@ -75,6 +94,10 @@ final class StoreReader {
   }
 
   synchronized List<FaultView> faults(Collection<FaultStatus> statuses) throws SQLException {
+    return snapshot(() -> readFaults(statuses));
+  }
+
+  private List<FaultView> readFaults(Collection<FaultStatus> statuses) throws SQLException {
     List<FaultView> faults = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement(faultQuery("f.status = ?"))) {
       for (FaultStatus status : statuses) {

@@ -15,6 +15,9 @@ import io.callflow.core.store.RecoveredCall;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -220,6 +223,16 @@ class SqliteCallRecordStoreTest {
   }
 
   @Test
+  void closingFromAnAppendCallbackDoesNotWaitForItself() throws Exception {
+    SqliteCallRecordStore store = open();
+
+    store.append(new InfoCollected(CALL, T0, "name", "Ann")).thenRun(store::close)
+        .get(10, TimeUnit.SECONDS);
+
+    assertThatThrownBy(() -> store.history(CALL)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void readingAClosedStoreIsAClearError() {
     SqliteCallRecordStore store = open();
     store.close();
@@ -263,6 +276,29 @@ class SqliteCallRecordStoreTest {
     assertThatThrownBy(() -> SqliteCallRecordStore.open(file, StoreSettings.defaults(), registry))
         .isInstanceOf(RecordStoreException.class)
         .hasMessageContaining("cannot open record store " + file);
+  }
+
+  @Test
+  void openingStampsTheSchemaVersion() throws Exception {
+    Path file = open().path();
+
+    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      assertThat(Schema.version(raw)).isEqualTo(Schema.CURRENT).isPositive();
+    }
+  }
+
+  @Test
+  void aFileFromANewerBuildIsRefusedNamingPathAndVersions() throws Exception {
+    Path file = dir.resolve("records.db");
+    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement statement = raw.createStatement()) {
+      statement.execute("PRAGMA user_version = 99");
+    }
+
+    assertThatThrownBy(() -> SqliteCallRecordStore.open(file, StoreSettings.defaults(), registry))
+        .isInstanceOf(RecordStoreException.class)
+        .hasMessageContaining("record store " + file + " has schema version 99 but this build knows up to "
+            + Schema.CURRENT);
   }
 
   @Test
