@@ -131,7 +131,6 @@ class MainTest {
       String file = file("http:\n  port: " + taken.getLocalPort() + "\n");
 
       assertThat(cli("run", "--config", file)).isEqualTo(ExitCode.FAILURE);
-      assertThat(stderr()).contains("http.port = " + taken.getLocalPort() + ": cannot listen on 127.0.0.1");
     }
   }
 

@@ -64,7 +64,6 @@ public final class RunCommand implements Command {
       service = starter.start(config, secrets);
     } catch (RuntimeException e) {
       log.error("callflow failed to start: {}", e.getMessage(), e);
-      terminal.err().println("callflow: failed to start: " + e.getMessage());
       return ExitCode.FAILURE;
     }
     CountDownLatch stopped = new CountDownLatch(1);

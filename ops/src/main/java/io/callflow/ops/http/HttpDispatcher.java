@@ -6,11 +6,13 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -29,10 +31,12 @@ final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> 
 
   private final RouteTable routes;
   private final HttpRequestMeter meter;
+  private final int maxFrameBytes;
 
-  HttpDispatcher(RouteTable routes, HttpRequestMeter meter) {
+  HttpDispatcher(RouteTable routes, HttpRequestMeter meter, int maxFrameBytes) {
     this.routes = routes;
     this.meter = meter;
+    this.maxFrameBytes = maxFrameBytes;
   }
 
   @Override
@@ -46,6 +50,16 @@ final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
     String path = uri.path();
+    Optional<RouteTable.WebSocketRoute> webSocket = routes.webSocket(path);
+    if (webSocket.isPresent()) {
+      if (WebSocketUpgrade.isUpgrade(request)) {
+        meter.record(HttpMethod.GET.name(), path, HttpResponseStatus.SWITCHING_PROTOCOLS.code());
+        WebSocketUpgrade.upgrade(ctx, request, webSocket.get(), maxFrameBytes);
+      } else {
+        send(ctx, WebSocketUpgrade.notAnUpgrade(path), keepAlive, HttpRequestMeter.OTHER, path);
+      }
+      return;
+    }
     RouteTable.Match match = routes.match(request.method(), path);
     if (match instanceof RouteTable.Found found) {
       invoke(ctx, request, uri, found, keepAlive);

@@ -60,7 +60,7 @@ public final class HttpServer implements AutoCloseable {
                     .setMaxInitialLineLength(MAX_INITIAL_LINE)
                     .setMaxHeaderSize(MAX_HEADER_BYTES)))
                 .addLast(new BodyLimit(config.maxRequestBytes()))
-                .addLast(new HttpDispatcher(routes, meter));
+                .addLast(new HttpDispatcher(routes, meter, config.maxRequestBytes()));
           }
         });
     InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());

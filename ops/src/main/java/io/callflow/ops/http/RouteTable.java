@@ -1,12 +1,15 @@
 package io.callflow.ops.http;
 
+import io.netty.channel.ChannelHandler;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Method + path pattern to handler. A pattern is literal segments and {@code {name}}
@@ -18,6 +21,7 @@ import java.util.Set;
  * RouteTable routes = RouteTable.builder()
  *     .get("/healthz", request -> HttpReply.json(OK, Map.of("status", "up")))
  *     .route(HttpMethod.POST, "/api/faults/{faultId}/ack", request -> store.ack(...).thenApply(...))
+ *     .webSocket("/ws/console", ConsoleSession::new)
  *     .build();
  * }</pre>
  */
@@ -25,6 +29,14 @@ public final class RouteTable {
 
   /** One route; {@code pattern} doubles as the bounded metrics label. */
   public record Route(HttpMethod method, String pattern, HttpHandler handler) {}
+
+  /**
+   * A WebSocket endpoint: a GET with {@code Upgrade: websocket} on {@code path} is
+   * handshaken and the connection handed to a fresh {@code session} handler, which then
+   * receives {@code WebSocketFrame}s. The handler owns liveness (heartbeats); errors it
+   * lets through close the socket with 1011 and are logged once.
+   */
+  public record WebSocketRoute(String path, Supplier<? extends ChannelHandler> session) {}
 
   /** The outcome of looking up a request. */
   public sealed interface Match {}
@@ -39,9 +51,11 @@ public final class RouteTable {
   public record NotFound() implements Match {}
 
   private final List<Route> routes;
+  private final Map<String, WebSocketRoute> webSockets;
 
-  private RouteTable(List<Route> routes) {
+  private RouteTable(List<Route> routes, Map<String, WebSocketRoute> webSockets) {
     this.routes = List.copyOf(routes);
+    this.webSockets = Map.copyOf(webSockets);
   }
 
   public static Builder builder() {
@@ -50,6 +64,11 @@ public final class RouteTable {
 
   public List<Route> routes() {
     return routes;
+  }
+
+  /** The WebSocket endpoint at exactly {@code path}, if any. */
+  public Optional<WebSocketRoute> webSocket(String path) {
+    return Optional.ofNullable(webSockets.get(path));
   }
 
   /** Looks up {@code method} and the decoded {@code path}. */
@@ -96,8 +115,17 @@ public final class RouteTable {
   /** Collects routes; one table per server. */
   public static final class Builder {
     private final List<Route> routes = new ArrayList<>();
+    private final Map<String, WebSocketRoute> webSockets = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /** Adds a WebSocket endpoint; {@code session} makes one handler per connection. */
+    public Builder webSocket(String path, Supplier<? extends ChannelHandler> session) {
+      if (webSockets.putIfAbsent(path, new WebSocketRoute(path, session)) != null) {
+        throw new IllegalArgumentException("WebSocket endpoint added twice: " + path);
+      }
+      return this;
+    }
 
     public Builder route(HttpMethod method, String pattern, HttpHandler handler) {
       if (!pattern.startsWith("/")) {
@@ -121,7 +149,7 @@ public final class RouteTable {
     }
 
     public RouteTable build() {
-      return new RouteTable(routes);
+      return new RouteTable(routes, webSockets);
     }
   }
 }

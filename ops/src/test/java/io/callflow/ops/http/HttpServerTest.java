@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callflow.ops.config.HttpConfig;
 import io.callflow.ops.metrics.PrometheusMetrics;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,10 +21,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +53,8 @@ class HttpServerTest {
         .get("/boom", request -> {
           throw new IllegalStateException("handler bug");
         })
-        .route(HttpMethod.GET, "/later", request -> CompletableFuture.failedFuture(new IOException("disk gone")));
+        .route(HttpMethod.GET, "/later", request -> CompletableFuture.failedFuture(new IOException("disk gone")))
+        .webSocket("/ws/echo", EchoSession::new);
     server = HttpServer.start(group, new HttpConfig(InetAddress.getLoopbackAddress(), 0, MAX_BODY), routes.build(),
         metrics.registry());
   }
@@ -170,6 +176,65 @@ class HttpServerTest {
   @Test
   void failedFutureGives500() throws Exception {
     assertThat(get("/later").statusCode()).isEqualTo(500);
+  }
+
+  /** Echoes text frames, and fails on "boom" to exercise the error guard. */
+  private static final class EchoSession extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
+      if (frame.text().equals("boom")) {
+        throw new IllegalStateException("session bug");
+      }
+      ctx.writeAndFlush(new TextWebSocketFrame("echo " + frame.text()));
+    }
+  }
+
+  @Test
+  void webSocketEndpointEchoesThroughItsSessionHandler() throws Exception {
+    CompletableFuture<String> reply = new CompletableFuture<>();
+    WebSocket ws = client.newWebSocketBuilder().connectTimeout(TIMEOUT)
+        .buildAsync(URI.create("ws://127.0.0.1:" + server.localAddress().getPort() + "/ws/echo?agent=a17"),
+            new WebSocket.Listener() {
+              @Override
+              public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                reply.complete(data.toString());
+                return null;
+              }
+            })
+        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+    ws.sendText("hello", true);
+
+    assertThat(reply.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("echo hello");
+    ws.abort();
+  }
+
+  @Test
+  void webSocketSessionThatThrowsIsClosedWithInternalError() throws Exception {
+    CompletableFuture<Integer> closed = new CompletableFuture<>();
+    WebSocket ws = client.newWebSocketBuilder().connectTimeout(TIMEOUT)
+        .buildAsync(URI.create("ws://127.0.0.1:" + server.localAddress().getPort() + "/ws/echo"),
+            new WebSocket.Listener() {
+              @Override
+              public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+                closed.complete(statusCode);
+                return null;
+              }
+            })
+        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+    ws.sendText("boom", true);
+
+    assertThat(closed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1011);
+    ws.abort();
+  }
+
+  @Test
+  void plainGetOnAWebSocketEndpointIsJson400() throws Exception {
+    HttpResponse<String> r = get("/ws/echo");
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("/ws/echo is a WebSocket endpoint");
   }
 
   @Test
