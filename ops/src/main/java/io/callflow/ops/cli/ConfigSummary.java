@@ -28,7 +28,7 @@ final class ConfigSummary {
     ProcedureConfig p = c.procedure();
     lines.add("procedure  locale " + p.locale().toLanguageTag() + ", prompts "
         + p.promptScript().map(Object::toString).orElse("built-in") + ", reconnect "
-        + p.reconnect().attempts() + " attempts, " + p.departments().size() + " departments");
+        + p.reconnect().attempts() + " attempts, departments " + p.departments().size());
     HeadsetConfig h = c.headset();
     lines.add("headset    disconnected after " + Durations.format(h.disconnectedAfter()) + ", day starts "
         + h.day().boundary() + " " + h.day().timeZone());
@@ -43,8 +43,8 @@ final class ConfigSummary {
   private static String sip(SipConfig s) {
     String address = s.bindAddress().getHostAddress();
     return "udp " + address + ":" + s.udpPort() + ", tcp " + address + ":" + s.tcpPort()
-        + ", t1 " + Durations.format(s.timers().t1()) + ", " + s.allow().trunks().size() + " trunk and "
-        + s.allow().phones().size() + " phone networks, " + s.peers().size() + " peers, "
-        + s.register().size() + " registrations, refusal " + (s.refusal() == SipConfig.Refusal.SILENT ? "silent" : "403");
+        + ", t1 " + Durations.format(s.timers().t1()) + ", allowed networks: trunks " + s.allow().trunks().size()
+        + ", phones " + s.allow().phones().size() + ", peers " + s.peers().size() + ", registrations "
+        + s.register().size() + ", refusal " + (s.refusal() == SipConfig.Refusal.SILENT ? "silent" : "403");
   }
 }
