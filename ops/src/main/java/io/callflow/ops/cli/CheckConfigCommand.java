@@ -1,0 +1,55 @@
+package io.callflow.ops.cli;
+
+import io.callflow.ops.config.CallflowConfig;
+import io.callflow.ops.config.ConfigException;
+import io.callflow.ops.config.ConfigLoader;
+import io.callflow.ops.config.ConfigProblem;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code check-config FILE}: validates FILE over the defaults without starting anything. */
+public final class CheckConfigCommand implements Command {
+
+  private final Map<String, String> environment;
+
+  public CheckConfigCommand(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public String name() {
+    return "check-config";
+  }
+
+  @Override
+  public String arguments() {
+    return "FILE";
+  }
+
+  @Override
+  public String description() {
+    return "validate FILE over the built-in defaults and print a summary";
+  }
+
+  @Override
+  public int run(List<String> args, Terminal terminal) {
+    if (args.size() != 1) {
+      throw new UsageException("expects exactly one FILE, got " + args.size() + " arguments");
+    }
+    Path file = Path.of(args.get(0));
+    CallflowConfig config;
+    try {
+      config = new ConfigLoader().load(Optional.of(file));
+    } catch (ConfigException e) {
+      for (ConfigProblem p : e.problems()) {
+        terminal.err().println(p.message());
+      }
+      return ExitCode.CONFIG;
+    }
+    terminal.out().println("config ok: " + file);
+    ConfigSummary.lines(config, environment).forEach(line -> terminal.out().println("  " + line));
+    return ExitCode.OK;
+  }
+}

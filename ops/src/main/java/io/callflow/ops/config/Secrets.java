@@ -1,0 +1,54 @@
+package io.callflow.ops.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Secret values read from the environment. The config file only names the variables
+ * (for example {@code passwordEnv: CALLFLOW_TRUNK_PASSWORD}); under systemd they come
+ * from {@code /etc/callflow/env}, outside the repository. {@link #toString()} never
+ * shows a value.
+ */
+public final class Secrets {
+
+  private final Map<String, String> values;
+
+  private Secrets(Map<String, String> values) {
+    this.values = Map.copyOf(values);
+  }
+
+  /** Reads every variable {@code config} names; all missing ones are reported together. */
+  public static Secrets resolve(CallflowConfig config, Map<String, String> environment) {
+    Map<String, String> found = new LinkedHashMap<>();
+    List<ConfigProblem> problems = new ArrayList<>();
+    List<SipConfig.RegisterAccount> accounts = config.sip().register();
+    for (int i = 0; i < accounts.size(); i++) {
+      String name = accounts.get(i).passwordEnv();
+      String value = environment.get(name);
+      if (value == null || value.isEmpty()) {
+        problems.add(new ConfigProblem("sip.register[" + i + "].passwordEnv", name,
+            "environment variable " + name + " is not set; set it in the service's environment"
+                + " (under systemd: /etc/callflow/env)"));
+      } else {
+        found.put(name, value);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new Secrets(found);
+  }
+
+  /** The value of {@code envVar}, if the config named it and it was set. */
+  public Optional<String> get(String envVar) {
+    return Optional.ofNullable(values.get(envVar));
+  }
+
+  @Override
+  public String toString() {
+    return "Secrets" + values.keySet();
+  }
+}

@@ -1,0 +1,26 @@
+package io.callflow.ops.config;
+
+import static io.callflow.ops.config.ValueTypes.duration;
+import static io.callflow.ops.config.ValueTypes.integer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The {@code store} section: the call-record database and its write queue. The writer
+ * commits a batch when {@code batchSize} records are queued or {@code batchDelay} after
+ * the first one, whichever comes first.
+ */
+public record StoreConfig(Path path, int queueCapacity, int batchSize, Duration batchDelay) {
+
+  static StoreConfig from(ConfigNode n) {
+    Path path = n.get("path", ValueTypes.path());
+    int capacity = n.get("queueCapacity", integer(1, 1_000_000));
+    int batch = n.get("batchSize", integer(1, 100_000));
+    Duration delay = n.get("batchDelay", duration(Duration.ZERO, Duration.ofSeconds(10)));
+    if (n.clean() && batch > capacity) {
+      n.reject("batchSize", batch, "must not exceed store.queueCapacity (" + capacity + ")");
+    }
+    return new StoreConfig(path, capacity, batch, delay);
+  }
+}
