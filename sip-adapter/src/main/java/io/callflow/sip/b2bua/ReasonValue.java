@@ -26,6 +26,34 @@ public record ReasonValue(String protocol, OptionalInt cause, Optional<String> t
     Objects.requireNonNull(text, "text");
   }
 
+  /** A Q.850 reason for a BYE the B2BUA sends, e.g. {@code Q.850;cause=16;text="Normal call clearing"}. */
+  public static ReasonValue q850(int cause, String text) {
+    return new ReasonValue(Q850, OptionalInt.of(cause), Optional.of(text));
+  }
+
+  /**
+   * The header value, {@code protocol[;cause=n][;text="..."]}, with '"' and '\\' in the text
+   * escaped and control characters dropped (RFC 3261 §25.1 quoted-string).
+   */
+  public String headerValue() {
+    StringBuilder out = new StringBuilder(protocol);
+    cause.ifPresent(value -> out.append(";cause=").append(value));
+    text.ifPresent(value -> {
+      out.append(";text=\"");
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c == '"' || c == '\\') {
+          out.append('\\');
+        }
+        if (c >= 0x20 && c != 0x7f) {
+          out.append(c);
+        }
+      }
+      out.append('"');
+    });
+    return out.toString();
+  }
+
   /** True when the cause is an ITU-T Q.850 cause value. */
   public boolean isQ850() {
     return Q850.equalsIgnoreCase(protocol);

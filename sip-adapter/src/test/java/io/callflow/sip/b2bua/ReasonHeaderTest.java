@@ -79,4 +79,18 @@ class ReasonHeaderTest {
   void valueWithoutCauseIsKept() {
     assertThat(ReasonHeader.parse("SIP;text=\"no cause\"").get(0).cause()).isEmpty();
   }
+
+  @Test
+  void formattedValueParsesBackToTheSameValue() {
+    ReasonValue value = ReasonValue.q850(16, "Normal \"clearing\", \\ by agent\r\n");
+
+    assertThat(value.headerValue()).isEqualTo("Q.850;cause=16;text=\"Normal \\\"clearing\\\", \\\\ by agent\"");
+    assertThat(ReasonHeader.parse(value.headerValue()))
+        .containsExactly(ReasonValue.q850(16, "Normal \"clearing\", \\ by agent"));
+  }
+
+  @Test
+  void formatsWithoutOptionalParts() {
+    assertThat(new ReasonValue("SIP", OptionalInt.empty(), Optional.empty()).headerValue()).isEqualTo("SIP");
+  }
 }
