@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.callflow.core.time.ManualScheduler;
+import io.callflow.headset.Reports;
 import io.callflow.headset.config.MonitorSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,18 +34,9 @@ class QualityReportInboxTest {
         }
       });
 
-  private static final String REPORT = VqRtcpxrParserTest.SESSION_REPORT;
+  private static final String REPORT = Reports.SESSION_REPORT;
 
-  /** A G.711 report without QualityEst, as many phones send it. */
-  static final String NO_MOS_REPORT = String.join("\r\n",
-      "VQSessionReport: CallTerm",
-      "CallID: 77abc@192.0.2.9",
-      "LocalMetrics:",
-      "Timestamps: START=2026-01-05T09:00:00Z STOP=2026-01-05T09:01:00Z",
-      "SessionDesc: PT=0 PD=PCMU SR=8000 FD=20 FPP=1 PLC=3",
-      "PacketLoss: NLR=1.0 JDR=0.0",
-      "Delay: RTD=100 ESD=50 IAJ=12",
-      "");
+  private static final String NO_MOS_REPORT = Reports.NO_MOS_REPORT;
 
   private PublishResult.Accepted accepted(PublishResult result) {
     assertThat(result).isInstanceOf(PublishResult.Accepted.class);
