@@ -77,7 +77,7 @@ public final class HeadsetMonitor implements MeterBinder, AutoCloseable {
     this.settings = settings;
     this.scheduler = scheduler;
     this.listener = listener;
-    this.telemetryParser = new TelemetryParser(settings.limits().maxBatchBytes(), settings.limits().maxSamplesPerBatch());
+    this.telemetryParser = new TelemetryParser(settings.limits());
     this.shiftCheckParser = new ShiftCheckParser(settings.limits().maxBatchBytes());
     this.shiftCheckEvaluator = new ShiftCheckEvaluator(settings.shiftCheck());
     this.rules = new HealthRules(settings.thresholds());
@@ -116,7 +116,7 @@ public final class HeadsetMonitor implements MeterBinder, AutoCloseable {
 
   /** Applies a telemetry batch, or rejects it whole naming the bad field. */
   public IngestResult ingestTelemetry(byte[] body) {
-    ParseResult<TelemetryBatch> parsed = telemetryParser.parse(body);
+    ParseResult<TelemetryBatch> parsed = telemetryParser.parse(body, scheduler.clock().instant());
     if (parsed instanceof ParseResult.Invalid<TelemetryBatch> invalid) {
       metrics.activity.batchRejected();
       return new IngestResult.Rejected(invalid.field(), invalid.reason());

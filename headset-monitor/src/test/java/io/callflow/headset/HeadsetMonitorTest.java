@@ -193,11 +193,13 @@ class HeadsetMonitorTest {
   void exposureAtTheLowerActionValueDegradesAndAtTheUpperFaults() {
     // 90 dB(A) for 1 h: L_EX,8h = 90 - 9.03 = 80.97 (lower action value 80).
     String hour = "{\"at\":\"%s\",\"periodSeconds\":3600,\"connected\":true,\"receivedLevelDba\":%s,\"backgroundNoiseDba\":40}";
-    monitor.ingestTelemetry(Telemetry.batch("a-1").raw(String.format(hour, at, 90)).bytes());
+    Instant seven = at.minus(Duration.ofHours(2));
+    assertThat(monitor.ingestTelemetry(Telemetry.batch("a-1").raw(String.format(hour, seven, 90)).bytes()))
+        .isInstanceOf(IngestResult.Accepted.class);
     assertThat(state()).isEqualTo(HealthState.DEGRADED);
     // A further hour at 95 dB(A): 10*log10((10^9 + 10^9.5) * 1 h / 8 h) = 87.16, dose 10^0.216 = 1.65
     // (at or above the upper action value 85: FAULT).
-    monitor.ingestTelemetry(Telemetry.batch("a-1").raw(String.format(hour, at.plusSeconds(3600), 95)).bytes());
+    monitor.ingestTelemetry(Telemetry.batch("a-1").raw(String.format(hour, seven.plusSeconds(3600), 95)).bytes());
     assertThat(state()).isEqualTo(HealthState.FAULT);
     assertThat(monitor.openFaults()).singleElement().satisfies(fault -> {
       assertThat(fault.type()).isEqualTo(FaultType.OVER_EXPOSURE);

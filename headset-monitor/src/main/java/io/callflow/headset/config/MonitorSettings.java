@@ -148,17 +148,22 @@ public record MonitorSettings(Timing timing, Thresholds thresholds, Hysteresis h
    * @param maxSamplesPerBatch most samples in one batch (1–100000)
    * @param maxReportBytes largest vq-rtcpxr body accepted (256 B – 64 KiB)
    * @param dedupCapacity how many quality-report keys are remembered to count each report once (100–1000000)
+   * @param maxClockSkew how far in the future a sample may start, by the monitor's clock (1 s – 1 h)
+   * @param maxSampleAge how old a sample may be when it arrives (1 min – 7 days)
    */
-  public record Limits(int maxBatchBytes, int maxSamplesPerBatch, int maxReportBytes, int dedupCapacity) {
+  public record Limits(int maxBatchBytes, int maxSamplesPerBatch, int maxReportBytes, int dedupCapacity,
+      Duration maxClockSkew, Duration maxSampleAge) {
     public Limits {
       Ranges.between("headset.limits.maxBatchBytes", maxBatchBytes, 1024, 16 << 20);
       Ranges.between("headset.limits.maxSamplesPerBatch", maxSamplesPerBatch, 1, 100_000);
       Ranges.between("headset.limits.maxReportBytes", maxReportBytes, 256, 64 << 10);
       Ranges.between("headset.limits.dedupCapacity", dedupCapacity, 100, 1_000_000);
+      Ranges.between("headset.limits.maxClockSkew", maxClockSkew, Duration.ofSeconds(1), Duration.ofHours(1));
+      Ranges.between("headset.limits.maxSampleAge", maxSampleAge, Duration.ofMinutes(1), Duration.ofDays(7));
     }
 
     public static Limits defaults() {
-      return new Limits(1 << 20, 1000, 16 << 10, 10_000);
+      return new Limits(1 << 20, 1000, 16 << 10, 10_000, Duration.ofMinutes(5), Duration.ofHours(24));
     }
   }
 

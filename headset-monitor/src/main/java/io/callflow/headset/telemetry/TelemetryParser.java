@@ -1,5 +1,6 @@
 package io.callflow.headset.telemetry;
 
+import io.callflow.headset.config.MonitorSettings;
 import io.callflow.headset.json.InvalidInput;
 import io.callflow.headset.json.JsonObject;
 import io.callflow.headset.json.ParseResult;
@@ -30,21 +31,29 @@ public final class TelemetryParser {
 
   private final int maxBytes;
   private final int maxSamples;
+  private final Duration maxClockSkew;
+  private final Duration maxSampleAge;
 
-  public TelemetryParser(int maxBytes, int maxSamples) {
-    this.maxBytes = maxBytes;
-    this.maxSamples = maxSamples;
+  public TelemetryParser(MonitorSettings.Limits limits) {
+    this.maxBytes = limits.maxBatchBytes();
+    this.maxSamples = limits.maxSamplesPerBatch();
+    this.maxClockSkew = limits.maxClockSkew();
+    this.maxSampleAge = limits.maxSampleAge();
   }
 
-  public ParseResult<TelemetryBatch> parse(byte[] body) {
+  /**
+   * The batch, or the first field that breaks the schema. Sample times are checked against
+   * {@code now}: a desktop with a wrong clock would otherwise put exposure on the wrong day.
+   */
+  public ParseResult<TelemetryBatch> parse(byte[] body, Instant now) {
     try {
-      return new ParseResult.Ok<>(read(StrictJson.parseObject(body, maxBytes)));
+      return new ParseResult.Ok<>(read(StrictJson.parseObject(body, maxBytes), now));
     } catch (InvalidInput e) {
       return ParseResult.invalid(e);
     }
   }
 
-  private TelemetryBatch read(JsonObject root) throws InvalidInput {
+  private TelemetryBatch read(JsonObject root, Instant now) throws InvalidInput {
     root.allowOnly(BATCH_FIELDS);
     int schema = root.integer("schema", 1, Integer.MAX_VALUE);
     if (schema != SCHEMA) {
@@ -61,8 +70,15 @@ public final class TelemetryParser {
     Instant previous = Instant.MIN;
     for (int i = 0; i < elements.size(); i++) {
       TelemetrySample sample = sample(elements.get(i));
+      String at = "samples[" + i + "].at";
       if (sample.at().isBefore(previous)) {
-        throw new InvalidInput("samples[" + i + "].at", "is earlier than the sample before it; send samples oldest first");
+        throw new InvalidInput(at, "is earlier than the sample before it; send samples oldest first");
+      }
+      if (sample.at().isAfter(now.plus(maxClockSkew))) {
+        throw new InvalidInput(at, "is more than " + maxClockSkew + " ahead of the monitor's clock; check the desktop clock");
+      }
+      if (sample.at().isBefore(now.minus(maxSampleAge))) {
+        throw new InvalidInput(at, "is more than " + maxSampleAge + " old");
       }
       previous = sample.at();
       samples.add(sample);

@@ -3,6 +3,7 @@ package io.callflow.headset.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callflow.headset.Telemetry;
+import io.callflow.headset.config.MonitorSettings;
 import io.callflow.headset.json.ParseResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,10 +13,11 @@ import org.junit.jupiter.api.Test;
 class TelemetryParserTest {
 
   private static final Instant NINE = Instant.parse("2026-01-05T09:00:00Z");
-  private final TelemetryParser parser = new TelemetryParser(1 << 20, 100);
+  private final TelemetryParser parser = new TelemetryParser(new MonitorSettings.Limits(1 << 20, 100, 16 << 10, 1000,
+      Duration.ofMinutes(5), Duration.ofHours(24)));
 
   private ParseResult<TelemetryBatch> parse(String json) {
-    return parser.parse(json.getBytes(StandardCharsets.UTF_8));
+    return parser.parse(json.getBytes(StandardCharsets.UTF_8), NINE.plusSeconds(60));
   }
 
   private ParseResult.Invalid<TelemetryBatch> rejected(String json) {
@@ -166,5 +168,18 @@ class TelemetryParserTest {
       batch.sample(NINE.plusSeconds(10L * i), 70, 40, false);
     }
     assertThat(rejected(batch.json()).message()).isEqualTo("samples: holds 101 elements, more than the limit of 100");
+  }
+
+  @Test
+  void aSampleFromTheFutureIsRejectedSoAWrongDesktopClockCannotMoveTheDay() {
+    String json = Telemetry.batch("a-1").sample(NINE.plus(Duration.ofHours(3)), 70, 40, false).json();
+    assertThat(rejected(json).message())
+        .isEqualTo("samples[0].at: is more than PT5M ahead of the monitor's clock; check the desktop clock");
+  }
+
+  @Test
+  void aSampleOlderThanTheMaximumAgeIsRejected() {
+    String json = Telemetry.batch("a-1").sample(NINE.minus(Duration.ofDays(2)), 70, 40, false).json();
+    assertThat(rejected(json).message()).isEqualTo("samples[0].at: is more than PT24H old");
   }
 }
