@@ -1,13 +1,16 @@
 package io.callflow.headset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.callflow.core.store.CallRecord;
 import io.callflow.core.time.ManualScheduler;
 import io.callflow.headset.config.MonitorSettings;
 import io.callflow.headset.fault.Fault;
+import io.callflow.headset.fault.FaultListener;
 import io.callflow.headset.fault.FaultStatus;
 import io.callflow.headset.fault.FaultUpdate;
+import io.callflow.headset.fault.HealthChange;
 import io.callflow.headset.health.FaultType;
 import io.callflow.headset.health.HealthState;
 import io.callflow.headset.health.Severity;
@@ -16,6 +19,8 @@ import io.callflow.headset.quality.PublishResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HeadsetMonitorTest {
@@ -111,8 +116,8 @@ class HeadsetMonitorTest {
 
     assertThat(store.records(CallRecord.FaultStatusChanged.class))
         .extracting(CallRecord.FaultStatusChanged::status, CallRecord.FaultStatusChanged::by)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("ACKNOWLEDGED", "sup-7"),
-            org.assertj.core.groups.Tuple.tuple("CLOSED", "sup-7"));
+        .containsExactly(tuple("ACKNOWLEDGED", "sup-7"),
+            tuple("CLOSED", "sup-7"));
     assertThat(listener.statusChanges).extracting(Fault::status)
         .containsExactly(FaultStatus.ACKNOWLEDGED, FaultStatus.CLOSED);
     assertThat(monitor.openFaults()).isEmpty();
@@ -267,5 +272,30 @@ class HeadsetMonitorTest {
     ShiftCheckOutcome outcome = monitor.ingestShiftCheck(("{\"schema\":1,\"agentId\":\"a-1\",\"passed\":true}")
         .getBytes(StandardCharsets.UTF_8));
     assertThat(outcome).isEqualTo(new ShiftCheckOutcome.Rejected("passed", "unknown field"));
+  }
+
+  @Test
+  void listenersAreCalledOutsideTheMonitorsLock() {
+    List<Boolean> heldLock = new ArrayList<>();
+    HeadsetMonitor[] self = new HeadsetMonitor[1];
+    self[0] = new HeadsetMonitor(MonitorSettings.defaults(), scheduler, store, new FaultListener() {
+      @Override
+      public void onFault(Fault fault) {
+        heldLock.add(Thread.holdsLock(self[0]));
+      }
+
+      @Override
+      public void onCleared(Fault fault) {
+        heldLock.add(Thread.holdsLock(self[0]));
+      }
+
+      @Override
+      public void onHealthChanged(HealthChange change) {
+        heldLock.add(Thread.holdsLock(self[0]));
+      }
+    });
+    self[0].ingestTelemetry(Telemetry.batch("a-1").sample(at, 70, 70, false).sample(at.plusSeconds(10), 70, 70, false)
+        .bytes());
+    assertThat(heldLock).hasSize(2).containsOnly(false);
   }
 }
