@@ -1,0 +1,2 @@
+/** Validated settings of the monitor; every key named headset.*. */
+package io.callflow.headset.config;

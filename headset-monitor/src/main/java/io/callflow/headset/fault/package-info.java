@@ -1,0 +1,2 @@
+/** Fault records, their statuses and the listener port ops implements. */
+package io.callflow.headset.fault;

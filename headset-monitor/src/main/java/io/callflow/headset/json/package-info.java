@@ -1,0 +1,2 @@
+/** Strict JSON reading that names the offending field of a bad body. */
+package io.callflow.headset.json;

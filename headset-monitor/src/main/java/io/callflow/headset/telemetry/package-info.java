@@ -1,0 +1,2 @@
+/** The desktop's telemetry batch: model and parser. */
+package io.callflow.headset.telemetry;
