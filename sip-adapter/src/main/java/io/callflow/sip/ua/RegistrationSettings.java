@@ -63,8 +63,13 @@ public record RegistrationSettings(
   static void requireRange(String key, Duration value, Duration min, Duration max) {
     Objects.requireNonNull(value, key);
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      throw new IllegalArgumentException(key + " must be " + min.toSeconds() + " s to "
-          + max.toSeconds() + " s, was " + value.toMillis() + " ms");
+      throw new IllegalArgumentException(key + " must be " + text(min) + " to " + text(max)
+          + ", was " + text(value));
     }
+  }
+
+  private static String text(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 }

@@ -187,7 +187,7 @@ class RegisterClientTest {
   void settingsOutOfRangeNameTheKeyAndRange() {
     assertThatThrownBy(() -> new RegistrationSettings("pbx1", "sip:a", "sip:b", "sip:c", "u", "P",
         Duration.ofSeconds(59), Duration.ofSeconds(30), Duration.ofSeconds(1800)))
-        .hasMessage("sip.registrations[pbx1].expires must be 60 s to 86400 s, was 59000 ms");
+        .hasMessage("sip.registrations[pbx1].expires must be 60 s to 86400 s, was 59 s");
     assertThatThrownBy(() -> new RegistrationSettings("pbx1", "sip:a", "sip:b", "sip:c", "u", "P",
         Duration.ofSeconds(3600), Duration.ofSeconds(30), Duration.ofSeconds(10)))
         .hasMessageStartingWith("sip.registrations[pbx1].backoffMax must be 30 s to");
