@@ -1,5 +1,6 @@
 package io.callflow.sip.transaction;
 
+import io.callflow.sip.metrics.SipMessageMetrics;
 import io.callflow.sip.timer.TimerName;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -12,24 +13,26 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Transaction meters, shared by every event loop's transaction layer. Prometheus names:
  * <pre>
- * callflow_sip_retransmissions_total{message="request"|"response"}
  * callflow_sip_active_transactions
  * callflow_sip_transaction_timeouts_total{timer="B"|"F"|"H"|"ACK_WAIT"}
+ * callflow_sip_retransmissions_total   (through {@link SipMessageMetrics#retransmission()})
  * </pre>
  * Retransmissions count every message sent again: requests on Timers A and E, final
  * responses on Timer G or a retransmitted request, and the UAS core's 2xx.
  */
 public final class TransactionMetrics {
 
-  private final Counter requestRetransmissions;
-  private final Counter responseRetransmissions;
+  private final SipMessageMetrics messages;
   private final Map<TimerName, Counter> timeouts = new EnumMap<>(TimerName.class);
   /** Held strongly here: Micrometer gauges keep only a weak reference. */
   private final AtomicLong active = new AtomicLong();
 
-  public TransactionMetrics(MeterRegistry registry) {
-    requestRetransmissions = retransmissions(registry, "request");
-    responseRetransmissions = retransmissions(registry, "response");
+  /**
+   * @param registry where the transaction meters go
+   * @param messages the message counters the retransmissions are counted in (bound by the caller)
+   */
+  public TransactionMetrics(MeterRegistry registry, SipMessageMetrics messages) {
+    this.messages = messages;
     for (TimerName timer : new TimerName[] {TimerName.B, TimerName.F, TimerName.H, TimerName.ACK_WAIT}) {
       timeouts.put(timer, Counter.builder("callflow.sip.transaction.timeouts")
           .baseUnit("timeouts")
@@ -45,28 +48,20 @@ public final class TransactionMetrics {
 
   /** Meters that go nowhere, for tests that do not look at them. */
   public static TransactionMetrics unregistered() {
-    return new TransactionMetrics(new SimpleMeterRegistry());
-  }
-
-  private static Counter retransmissions(MeterRegistry registry, String message) {
-    return Counter.builder("callflow.sip.retransmissions")
-        .baseUnit("retransmissions")
-        .description("SIP messages sent again because no answer or acknowledgement arrived in time")
-        .tag("message", message)
-        .register(registry);
+    return new TransactionMetrics(new SimpleMeterRegistry(), new SipMessageMetrics());
   }
 
   void requestRetransmitted() {
-    requestRetransmissions.increment();
+    messages.retransmission();
   }
 
   void responseRetransmitted() {
-    responseRetransmissions.increment();
+    messages.retransmission();
   }
 
   /** The UAS core sent its 2xx again (§13.3.1.4). */
   public void successRetransmitted() {
-    responseRetransmissions.increment();
+    messages.retransmission();
   }
 
   /** A timeout timer ended a transaction, or the 2xx was never acknowledged. */

@@ -37,7 +37,7 @@ class InviteClientTransactionTest {
     assertThat(f.sender.requests("INVITE")).isEqualTo(7);
     assertThat(tx.state()).isEqualTo(InviteClientState.TERMINATED);
     assertThat(f.user.events).containsExactly("client timeout INVITE");
-    assertThat(f.counter("callflow.sip.retransmissions", "message", "request")).isEqualTo(6);
+    assertThat(f.retransmissions()).isEqualTo(6);
     assertThat(f.counter("callflow.sip.transaction.timeouts", "timer", "B")).isEqualTo(1);
     assertThat(f.layer.size()).isZero();
   }

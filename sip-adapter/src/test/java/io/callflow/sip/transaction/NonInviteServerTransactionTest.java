@@ -50,7 +50,7 @@ class NonInviteServerTransactionTest {
     f.layer.onRequest(request("OPTIONS", BRANCH, 5), UDP_PEER);
 
     assertThat(f.sender.responses(200)).isEqualTo(3);
-    assertThat(f.counter("callflow.sip.retransmissions", "message", "response")).isEqualTo(2);
+    assertThat(f.retransmissions()).isEqualTo(2);
     assertThat(tx.pendingTimers()).containsExactly(TimerName.J);
     assertThat(tx.timeUntil(TimerName.J)).isEqualTo(Duration.ofSeconds(32));
 
