@@ -31,6 +31,11 @@ public final class DialogTable {
     return id(request, false).map(dialogs::get);
   }
 
+  /** The dialog with {@code id}, if this loop holds it. */
+  public Optional<Dialog> get(DialogId id) {
+    return Optional.ofNullable(dialogs.get(id));
+  }
+
   /** The dialog a response received belongs to (UAC side: From tag local, To tag remote). */
   public Optional<Dialog> forReceivedResponse(SipResponse response) {
     return id(response, true).map(dialogs::get);
