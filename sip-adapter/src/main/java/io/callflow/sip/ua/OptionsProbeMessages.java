@@ -3,6 +3,7 @@ package io.callflow.sip.ua;
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.message.SipResponse;
 import io.callflow.sip.message.Via;
+import io.callflow.sip.stack.LocalEndpoint;
 import java.util.random.RandomGenerator;
 
 /** Builds the keep-alive OPTIONS for a peer (RFC 3261 §11.1) and reads its answer. */

@@ -3,6 +3,7 @@ package io.callflow.sip.ua;
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.message.SipResponse;
 import io.callflow.sip.message.Via;
+import io.callflow.sip.stack.LocalEndpoint;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.random.RandomGenerator;

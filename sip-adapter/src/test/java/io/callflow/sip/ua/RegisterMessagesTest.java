@@ -6,6 +6,7 @@ import io.callflow.sip.message.ParseResult;
 import io.callflow.sip.message.SipMessageParser;
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.message.SipResponse;
+import io.callflow.sip.stack.LocalEndpoint;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
