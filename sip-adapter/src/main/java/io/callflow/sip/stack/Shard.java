@@ -64,7 +64,7 @@ final class Shard implements ServerTransactionUser {
     this.settings = settings;
     this.metrics = metrics;
     this.application = application;
-    this.endpoints = Map.copyOf(endpoints);
+    this.endpoints = endpoints; // filled in by the stack once the ports are bound
     this.dialogs = new DialogTable(dialogMetrics);
     this.layer = new TransactionLayer(settings, scheduler, this::execute, sender, this, metrics);
   }
