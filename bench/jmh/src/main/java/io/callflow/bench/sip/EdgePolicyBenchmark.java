@@ -49,7 +49,7 @@ public class EdgePolicyBenchmark {
         AllowList.parse("sip.edge.trunks", List.of("192.0.2.0/24", "2001:db8::/32")),
         AllowList.parse("sip.edge.phones", List.of("10.0.0.0/8", "172.16.0.0/12")),
         EdgeSettings.DEFAULT_PHONE_METHODS, RefusalMode.DROP_SILENTLY,
-        new RateLimitSettings(1_000_000, 1_000_000, 100_000, true)), Clock.systemUTC());
+        new RateLimitSettings(RateLimitSettings.MAX_RATE, RateLimitSettings.MAX_BURST, 100_000, true)), Clock.systemUTC());
     phones = new InetSocketAddress[SOURCES];
     for (int i = 0; i < SOURCES; i++) {
       byte[] address = {10, 1, (byte) (i >> 8), (byte) i};
