@@ -1,0 +1,63 @@
+package io.callflow.sip.stack;
+
+import io.callflow.sip.dialog.Dialog;
+import io.callflow.sip.message.SipRequest;
+import io.callflow.sip.message.SipResponse;
+import io.callflow.sip.transaction.ServerTransaction;
+import java.util.Optional;
+
+/**
+ * A request handed to the {@link SipApplication}, with the ways to answer it. Answering goes
+ * through the UAS core: a 101-299 to an INVITE creates or confirms the dialog and gets this
+ * stack's Contact, a 2xx to an INVITE is retransmitted until the ACK (§13.3.1.4), a
+ * non-2xx final response ends an early dialog.
+ */
+public final class IncomingRequest {
+
+  private final Shard shard;
+  private final ServerTransaction transaction;
+  private final Dialog dialog;
+
+  IncomingRequest(Shard shard, ServerTransaction transaction, Dialog dialog) {
+    this.shard = shard;
+    this.transaction = transaction;
+    this.dialog = dialog;
+  }
+
+  public SipRequest request() {
+    return transaction.request();
+  }
+
+  public String method() {
+    return transaction.method();
+  }
+
+  public ServerTransaction transaction() {
+    return transaction;
+  }
+
+  /** The dialog the request arrived in; empty for a request outside a dialog. */
+  public Optional<Dialog> dialog() {
+    return Optional.ofNullable(dialog);
+  }
+
+  /** A response with the transaction's To tag (§8.2.6), not yet sent. */
+  public SipResponse createResponse(int status, String reason) {
+    return transaction.createResponse(status, reason);
+  }
+
+  /** Answers with {@code status} and the default reason phrase. */
+  public void respond(int status) {
+    respond(createResponse(status, null));
+  }
+
+  /** Answers with {@code status} and a body (e.g. the SDP answer). */
+  public void respond(int status, String contentType, byte[] body) {
+    respond(createResponse(status, null).withBody(contentType, body));
+  }
+
+  /** Sends {@code response}, made with {@link #createResponse}, on the request's event loop. */
+  public void respond(SipResponse response) {
+    shard.execute(() -> shard.respond(this, response));
+  }
+}

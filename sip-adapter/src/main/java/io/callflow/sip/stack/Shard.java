@@ -1,0 +1,418 @@
+package io.callflow.sip.stack;
+
+import io.callflow.core.time.Scheduler;
+import io.callflow.sip.dialog.Dialog;
+import io.callflow.sip.dialog.DialogId;
+import io.callflow.sip.dialog.DialogMetrics;
+import io.callflow.sip.dialog.DialogState;
+import io.callflow.sip.dialog.DialogTable;
+import io.callflow.sip.dialog.InDialogRequest;
+import io.callflow.sip.dialog.UriText;
+import io.callflow.sip.message.NameAddress;
+import io.callflow.sip.message.SipMessage;
+import io.callflow.sip.message.SipRequest;
+import io.callflow.sip.message.SipRequestBuilder;
+import io.callflow.sip.message.SipResponse;
+import io.callflow.sip.timer.TimerName;
+import io.callflow.sip.timer.TimerSettings;
+import io.callflow.sip.transaction.Branches;
+import io.callflow.sip.transaction.ClientTransaction;
+import io.callflow.sip.transaction.ClientTransactionListener;
+import io.callflow.sip.transaction.InviteServerTransaction;
+import io.callflow.sip.transaction.Peer;
+import io.callflow.sip.transaction.ServerTransaction;
+import io.callflow.sip.transaction.ServerTransactionUser;
+import io.callflow.sip.transaction.TransactionLayer;
+import io.callflow.sip.transaction.TransactionMetrics;
+import io.callflow.sip.transaction.TransportSender;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One event loop's share of the stack: its transaction layer, its dialogs and the UA core
+ * between them and the application (RFC 3261 §8, §12, §13). Every call whose Call-ID hashes
+ * to this loop is handled here, on the loop's thread, in arrival order; nothing here is
+ * shared with another shard, so nothing is locked.
+ */
+final class Shard implements ServerTransactionUser {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Shard.class);
+
+  private final Executor loop;
+  private final BooleanSupplier inLoop;
+  private final Scheduler scheduler;
+  private final TimerSettings settings;
+  private final TransactionMetrics metrics;
+  private final TransactionLayer layer;
+  private final DialogTable dialogs;
+  private final SipApplication application;
+  private final Map<String, LocalEndpoint> endpoints;
+  private final Map<DialogId, AnswerRetransmission> awaitingAck = new HashMap<>();
+
+  Shard(Executor loop, BooleanSupplier inLoop, Scheduler scheduler, TimerSettings settings,
+      TransportSender sender, SipApplication application, Map<String, LocalEndpoint> endpoints,
+      TransactionMetrics metrics, DialogMetrics dialogMetrics) {
+    this.loop = loop;
+    this.inLoop = inLoop;
+    this.scheduler = scheduler;
+    this.settings = settings;
+    this.metrics = metrics;
+    this.application = application;
+    this.endpoints = endpoints; // filled in by the stack once the ports are bound
+    this.dialogs = new DialogTable(dialogMetrics);
+    this.layer = new TransactionLayer(settings, scheduler, this::execute, sender, this, metrics);
+  }
+
+  /** Runs {@code task} on this shard's loop: at once when already there. Nothing it throws escapes. */
+  void execute(Runnable task) {
+    if (inLoop.getAsBoolean()) {
+      guarded(task);
+    } else {
+      loop.execute(() -> guarded(task));
+    }
+  }
+
+  private static void guarded(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      LOG.error("SIP task failed; the message or call it served is dropped", e);
+    }
+  }
+
+  /** A message from the transport. */
+  void receive(SipMessage message, Peer source) {
+    if (message instanceof SipRequest request) {
+      layer.onRequest(request, source);
+    } else {
+      layer.onResponse((SipResponse) message, source);
+    }
+  }
+
+  TransactionLayer layer() {
+    return layer;
+  }
+
+  DialogTable dialogs() {
+    return dialogs;
+  }
+
+  Optional<AnswerRetransmission> awaitingAck(DialogId id) {
+    return Optional.ofNullable(awaitingAck.get(id));
+  }
+
+  // ---- UAS core ------------------------------------------------------------------------
+
+  @Override
+  public void onRequest(ServerTransaction transaction) {
+    SipRequest request = transaction.request();
+    if (request.to().flatMap(NameAddress::tag).isEmpty()) {
+      IncomingRequest incoming = new IncomingRequest(this, transaction, null);
+      callApplication(incoming, () -> application.onRequest(incoming));
+      return;
+    }
+    Optional<Dialog> found = dialogs.forReceivedRequest(request);
+    if (found.isEmpty()) {
+      // §12.2.2: a request with a To tag that matches no dialog.
+      transaction.respond(transaction.createResponse(481, "Call/Transaction Does Not Exist"));
+      return;
+    }
+    Dialog dialog = found.get();
+    long cseq = request.cseq().orElseThrow().number();
+    if (!dialog.acceptRemoteSeq(cseq)) {
+      // §12.2.2: lower than the remote sequence number: out of order.
+      transaction.respond(transaction.createResponse(500, "Out of Order CSeq"));
+      return;
+    }
+    String method = request.method();
+    if (method.equals("INVITE") || method.equals("UPDATE")) {
+      request.contactUri().ifPresent(dialog::refreshTarget);
+    } else if (method.equals("BYE")) {
+      forget(dialog);
+    }
+    IncomingRequest incoming = new IncomingRequest(this, transaction, dialog);
+    callApplication(incoming, () -> application.onDialogRequest(dialog, incoming));
+  }
+
+  private void callApplication(IncomingRequest incoming, Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.error("application failed on {} (Call-ID {}); answering 500", incoming.method(),
+          incoming.transaction().callId(), e);
+      if (incoming.transaction().lastResponse().filter(r -> r.statusCode() >= 200).isEmpty()
+          && !incoming.transaction().isTerminated()) {
+        respond(incoming, incoming.createResponse(500, "Server Internal Error"));
+      }
+    }
+  }
+
+  /** The UAS core's side of sending a response: dialog, Contact, 2xx retransmission. */
+  void respond(IncomingRequest incoming, SipResponse response) {
+    ServerTransaction transaction = incoming.transaction();
+    int status = response.statusCode();
+    if (transaction.isTerminated()
+        || transaction.lastResponse().filter(last -> last.statusCode() >= 200).isPresent()) {
+      LOG.debug("{} to {} not sent: already answered or ended (Call-ID {})", status,
+          incoming.method(), transaction.callId());
+      return;
+    }
+    SipRequest request = transaction.request();
+    boolean invite = request.method().equals("INVITE");
+    SipResponse out = response;
+    if (status > 100 && status < 300 && !response.hasHeader("Contact")
+        && (invite || request.method().equals("UPDATE"))) {
+      out = response.withHeader("Contact", "<" + endpoint(transaction.peer().transport()).contactUri() + ">");
+    }
+    if (invite && status > 100 && status < 300) {
+      Dialog dialog = incoming.dialog().orElseGet(() -> dialogs.createUas(request, response));
+      if (status >= 200) {
+        if (dialog.state() == DialogState.EARLY) {
+          dialog.confirm(null, java.util.List.of());
+        }
+        expectAck(dialog, out, transaction.peer(), request.cseq().orElseThrow().number());
+      }
+    } else if (invite && status >= 300 && incoming.dialog().isEmpty()) {
+      endEarlyDialog(request, transaction.localTag());
+    }
+    transaction.respond(out);
+  }
+
+  private void expectAck(Dialog dialog, SipResponse ok, Peer peer, long cseq) {
+    AnswerRetransmission previous = awaitingAck.put(dialog.id(), new AnswerRetransmission(
+        scheduler, settings, cseq, peer.reliable(),
+        () -> {
+          metrics.successRetransmitted();
+          layer.sendWithoutTransaction(ok, peer);
+        },
+        () -> ackNeverCame(dialog)));
+    if (previous != null) {
+      previous.acknowledged();
+    }
+  }
+
+  private void ackNeverCame(Dialog dialog) {
+    awaitingAck.remove(dialog.id());
+    metrics.timedOut(TimerName.ACK_WAIT);
+    LOG.info("2xx never acknowledged within 64*T1; ending the session with BYE (Call-ID {})",
+        dialog.id().callId());
+    sendInDialog(dialog, "BYE", null, null, QUIET);
+    application.onAckTimeout(dialog);
+  }
+
+  private void endEarlyDialog(SipRequest invite, String localTag) {
+    Optional<String> callId = invite.callId();
+    Optional<String> fromTag = invite.from().flatMap(NameAddress::tag);
+    if (callId.isPresent() && fromTag.isPresent()) {
+      dialogs.get(new DialogId(callId.get(), localTag, fromTag.get())).ifPresent(this::forget);
+    }
+  }
+
+  private void forget(Dialog dialog) {
+    AnswerRetransmission pending = awaitingAck.remove(dialog.id());
+    if (pending != null) {
+      pending.acknowledged();
+    }
+    dialogs.remove(dialog);
+  }
+
+  @Override
+  public void onAck(SipRequest ack, Peer source) {
+    Optional<Dialog> dialog = dialogs.forReceivedRequest(ack);
+    if (dialog.isEmpty()) {
+      LOG.debug("ACK matching no dialog absorbed (Call-ID {})", ack.callId().orElse(""));
+      return;
+    }
+    AnswerRetransmission pending = awaitingAck.get(dialog.get().id());
+    long cseq = ack.cseq().map(c -> c.number()).orElse(-1L);
+    if (pending != null && pending.cseq() == cseq) {
+      awaitingAck.remove(dialog.get().id());
+      pending.acknowledged();
+      application.onAck(dialog.get(), ack);
+    }
+  }
+
+  @Override
+  public void onCancel(InviteServerTransaction invite, SipRequest cancel) {
+    endEarlyDialog(invite.request(), invite.localTag());
+    IncomingRequest incoming = new IncomingRequest(this, invite, null);
+    callApplication(incoming, () -> application.onCancel(incoming));
+  }
+
+  @Override
+  public void onStrayResponse(SipResponse response, Peer source) {
+    boolean inviteOk = response.statusCode() >= 200 && response.statusCode() < 300
+        && response.cseq().map(c -> c.method().equals("INVITE")).orElse(false);
+    if (inviteOk) {
+      // §13.2.2.4: every 2xx retransmission is acknowledged again.
+      dialogs.forReceivedResponse(response)
+          .ifPresent(dialog -> sendAck(dialog, response.cseq().orElseThrow().number()));
+    }
+  }
+
+  @Override
+  public void onTimeout(ServerTransaction transaction) {
+    LOG.debug("no ACK for the final response to {} (Call-ID {})", transaction.method(), transaction.callId());
+  }
+
+  @Override
+  public void onTransportError(ServerTransaction transaction, Throwable cause) {
+    LOG.debug("response to {} not delivered to {}: {}", transaction.method(), transaction.peer(), cause.toString());
+  }
+
+  // ---- UAC core ------------------------------------------------------------------------
+
+  /** Sends a request outside a dialog through a new client transaction. */
+  ClientTransaction send(SipRequest request, Peer destination, ClientTransactionListener listener) {
+    return layer.send(request, destination, listener);
+  }
+
+  /** Sends an INVITE that creates a dialog; ACKs every 2xx and reports to {@code listener}. */
+  void invite(SipRequest invite, Peer destination, CallListener listener) {
+    layer.send(invite, destination, new UacInvite(invite, listener));
+  }
+
+  /** Sends a request within {@code dialog} (§12.2.1.1) with an optional body. */
+  void sendInDialog(Dialog dialog, String method, String contentType, byte[] body,
+      ClientTransactionListener listener) {
+    InDialogRequest spec = dialog.newRequest(method);
+    SipRequest request = build(spec, contentType, body);
+    ClientTransactionListener wrapped = listener;
+    if (method.equals("BYE")) {
+      forget(dialog);
+    } else if (method.equals("INVITE")) {
+      wrapped = new InDialogInvite(dialog, listener);
+    }
+    layer.send(request, peerFor(spec.nextHop()), wrapped);
+  }
+
+  private void sendAck(Dialog dialog, long cseq) {
+    InDialogRequest spec = dialog.requestWithSeq("ACK", cseq);
+    layer.sendWithoutTransaction(build(spec, null, null), peerFor(spec.nextHop()));
+  }
+
+  private SipRequest build(InDialogRequest spec, String contentType, byte[] body) {
+    Peer hop = peerFor(spec.nextHop());
+    LocalEndpoint local = endpoint(hop.transport());
+    SipRequestBuilder builder = SipRequest.builder(spec.method(), spec.requestUri())
+        .from("", spec.fromUri(), spec.fromTag())
+        .to("", spec.toUri(), spec.toTag())
+        .callId(spec.callId())
+        .cseq(spec.cseq())
+        .via(local.transport(), local.host(), local.port(), Branches.next())
+        .contact(local.contactUri())
+        .routes(spec.routes());
+    if (body != null && body.length > 0) {
+      builder.body(contentType, body);
+    }
+    return builder.build();
+  }
+
+  /** The peer a URI's host, port and transport name (§8.1.2 without RFC 3263 lookups). */
+  static Peer peerFor(String uri) {
+    UriText.Hop hop = UriText.hop(uri);
+    String transport = hop.transport().equals("UDP") ? "UDP" : "TCP";
+    return new Peer(transport, new InetSocketAddress(hop.host(), hop.port()));
+  }
+
+  LocalEndpoint endpoint(String transport) {
+    LocalEndpoint endpoint = endpoints.get(transport);
+    return endpoint != null ? endpoint : endpoints.values().iterator().next();
+  }
+
+  /** The UAC core for one dialog-creating INVITE (§13.2.2). */
+  private final class UacInvite implements ClientTransactionListener {
+    private final SipRequest invite;
+    private final CallListener listener;
+    private boolean answered;
+
+    UacInvite(SipRequest invite, CallListener listener) {
+      this.invite = invite;
+      this.listener = listener;
+    }
+
+    @Override
+    public void onResponse(ClientTransaction transaction, SipResponse response) {
+      int status = response.statusCode();
+      boolean tagged = response.to().flatMap(NameAddress::tag).isPresent();
+      if (status < 200) {
+        Dialog early = status > 100 && tagged ? dialogs.createUac(invite, response) : null;
+        listener.onProvisional(response, early);
+      } else if (status < 300 && tagged) {
+        Dialog dialog = dialogs.createUac(invite, response);
+        if (dialog.state() == DialogState.EARLY) {
+          dialog.confirm(response.contactUri().orElse(null), response.recordRoutes());
+        }
+        sendAck(dialog, invite.cseq().orElseThrow().number());
+        if (!answered) {
+          answered = true;
+          listener.onAnswered(dialog, response);
+        }
+      } else if (status >= 300) {
+        dialogs.forReceivedResponse(response).ifPresent(Shard.this::forget);
+        listener.onFailed(status, response);
+      }
+    }
+
+    @Override
+    public void onTimeout(ClientTransaction transaction) {
+      listener.onFailed(408, null);
+    }
+
+    @Override
+    public void onTransportError(ClientTransaction transaction, Throwable cause) {
+      listener.onFailed(503, null);
+    }
+  }
+
+  /** A re-INVITE this side sent: ACK its 2xx and take the new target (§14.1, §12.2.1.2). */
+  private final class InDialogInvite implements ClientTransactionListener {
+    private final Dialog dialog;
+    private final ClientTransactionListener listener;
+
+    InDialogInvite(Dialog dialog, ClientTransactionListener listener) {
+      this.dialog = dialog;
+      this.listener = listener;
+    }
+
+    @Override
+    public void onResponse(ClientTransaction transaction, SipResponse response) {
+      if (response.statusCode() >= 200 && response.statusCode() < 300) {
+        response.contactUri().ifPresent(dialog::refreshTarget);
+        sendAck(dialog, transaction.request().cseq().orElseThrow().number());
+      }
+      listener.onResponse(transaction, response);
+    }
+
+    @Override
+    public void onTimeout(ClientTransaction transaction) {
+      listener.onTimeout(transaction);
+    }
+
+    @Override
+    public void onTransportError(ClientTransaction transaction, Throwable cause) {
+      listener.onTransportError(transaction, cause);
+    }
+  }
+
+  /** For requests whose outcome nobody waits for (the BYE after a missing ACK). */
+  static final ClientTransactionListener QUIET = new ClientTransactionListener() {
+    @Override
+    public void onResponse(ClientTransaction transaction, SipResponse response) {
+    }
+
+    @Override
+    public void onTimeout(ClientTransaction transaction) {
+    }
+
+    @Override
+    public void onTransportError(ClientTransaction transaction, Throwable cause) {
+    }
+  };
+}

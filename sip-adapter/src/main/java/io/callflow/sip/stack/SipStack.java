@@ -1,0 +1,256 @@
+package io.callflow.sip.stack;
+
+import io.callflow.sip.codec.SipTrafficObserver;
+import io.callflow.sip.dialog.Dialog;
+import io.callflow.sip.dialog.DialogMetrics;
+import io.callflow.sip.message.SipMessage;
+import io.callflow.sip.message.SipRequest;
+import io.callflow.sip.message.SipRequestBuilder;
+import io.callflow.sip.message.SipResponse;
+import io.callflow.sip.metrics.SipMessageMetrics;
+import io.callflow.sip.timer.EventLoopScheduler;
+import io.callflow.sip.transaction.Branches;
+import io.callflow.sip.transaction.ClientTransactionListener;
+import io.callflow.sip.transaction.Peer;
+import io.callflow.sip.transaction.TransactionMetrics;
+import io.callflow.sip.transaction.TransportSender;
+import io.callflow.sip.transport.Destination;
+import io.callflow.sip.transport.NettySipTransport;
+import io.callflow.sip.transport.RequiredHeadersFilter;
+import io.callflow.sip.transport.SipInboundHandler;
+import io.callflow.sip.transport.Source;
+import io.callflow.sip.transport.Transport;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.EventLoop;
+import io.netty.channel.IoEventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SIP stack: UDP and TCP transports → transaction layer (RFC 3261 §17) → dialogs (§12)
+ * and the UA core → the {@link SipApplication}; and back out through client transactions.
+ *
+ * <p>Threading: one shard per event loop of the group. Every message goes to the shard its
+ * Call-ID hashes to ({@code floorMod(callId.hashCode(), shards)}), so a call's transactions,
+ * dialog, timers and application callbacks all run on one thread, in order, without a lock
+ * shared between calls. Methods here may be called from any thread; the work moves to the
+ * right loop (inline when already on it).
+ */
+public final class SipStack implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SipStack.class);
+
+  private final IoEventLoopGroup group;
+  private final boolean ownsGroup;
+  private final Shard[] shards;
+  private final Map<String, LocalEndpoint> endpoints;
+  private final TransactionMetrics transactionMetrics;
+  private final DialogMetrics dialogMetrics;
+  private volatile NettySipTransport transport;
+
+  private SipStack(IoEventLoopGroup group, boolean ownsGroup, SipStackSettings settings,
+      SipApplication application, Map<String, LocalEndpoint> endpoints, MeterRegistry registry,
+      SipMessageMetrics messages) {
+    this.group = group;
+    this.ownsGroup = ownsGroup;
+    this.endpoints = endpoints;
+    this.transactionMetrics = new TransactionMetrics(registry, messages);
+    this.dialogMetrics = new DialogMetrics(registry);
+    List<Shard> created = new ArrayList<>();
+    TransportSender sender = this::transmit;
+    for (EventExecutor executor : group) {
+      EventLoop loop = (EventLoop) executor;
+      created.add(new Shard(loop, loop::inEventLoop, new EventLoopScheduler(loop), settings.timers(),
+          sender, application, endpoints, transactionMetrics, dialogMetrics));
+    }
+    this.shards = created.toArray(new Shard[0]);
+  }
+
+  /**
+   * Starts the stack on a new event-loop group of {@code settings.threads()} loops, which
+   * {@link #stop()} shuts down.
+   *
+   * @param messages message and retransmission counters; the caller binds them to the registry
+   * @throws IllegalStateException naming the address when a port cannot be bound
+   */
+  public static SipStack start(SipStackSettings settings, SipApplication application,
+      MeterRegistry registry, SipMessageMetrics messages) throws InterruptedException {
+    IoEventLoopGroup group = NettySipTransport.newEventLoopGroup(settings.threads());
+    try {
+      return start(settings, application, registry, messages, SipTrafficObserver.NONE, group, true);
+    } catch (RuntimeException | InterruptedException e) {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      throw e;
+    }
+  }
+
+  /**
+   * Starts the stack on {@code group} (shared with HTTP, say), which it does not shut down.
+   * Shards follow the group's loops.
+   */
+  public static SipStack start(SipStackSettings settings, SipApplication application,
+      MeterRegistry registry, SipMessageMetrics messages, SipTrafficObserver observer,
+      IoEventLoopGroup group) throws InterruptedException {
+    return start(settings, application, registry, messages, observer, group, false);
+  }
+
+  private static SipStack start(SipStackSettings settings, SipApplication application,
+      MeterRegistry registry, SipMessageMetrics messages, SipTrafficObserver observer,
+      IoEventLoopGroup group, boolean ownsGroup) throws InterruptedException {
+    // Endpoints are filled in once the ports are bound (port 0 picks a free one).
+    Map<String, LocalEndpoint> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
+    SipStack stack = new SipStack(group, ownsGroup, settings, application, endpoints, registry, messages);
+    SipInboundHandler inbound = new SipInboundHandler() {
+      @Override
+      public void onRequest(SipRequest request, Source source) {
+        stack.receive(request, source);
+      }
+
+      @Override
+      public void onResponse(SipResponse response, Source source) {
+        stack.receive(response, source);
+      }
+    };
+    ForwardingHandler front = new ForwardingHandler();
+    NettySipTransport transport = NettySipTransport.start(settings.transport(), front, observer,
+        new EventLoopScheduler(group.next()), group);
+    front.next = new RequiredHeadersFilter(inbound, transport, observer);
+    stack.transport = transport;
+    endpoints.put("UDP", new LocalEndpoint("UDP", settings.advertisedHost(), transport.udpAddress().getPort()));
+    endpoints.put("TCP", new LocalEndpoint("TCP", settings.advertisedHost(), transport.tcpAddress().getPort()));
+    LOG.info("SIP stack started: {} shards, contact {} / {}", stack.shards.length,
+        endpoints.get("UDP").contactUri(), endpoints.get("TCP").contactUri());
+    return stack;
+  }
+
+  /** Closes the transports and, when the stack created it, the event-loop group. */
+  public void stop() {
+    NettySipTransport open = transport;
+    if (open != null) {
+      open.close();
+      transport = null;
+    }
+    if (ownsGroup) {
+      group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** This stack's Via/Contact address for {@code transport} ("UDP" or "TCP"). */
+  public LocalEndpoint endpoint(String transport) {
+    return endpoints.get(transport);
+  }
+
+  /**
+   * A request outside any dialog with what §8.1.1 makes this stack's job: a Via with a new
+   * branch, a new Call-ID, CSeq 1 and this stack's Contact. The caller adds From (with a tag,
+   * see {@link Branches#nextTag()}), To and a body.
+   */
+  public SipRequestBuilder newRequest(String method, String requestUri, String transport) {
+    LocalEndpoint local = endpoint(transport);
+    return SipRequest.builder(method, requestUri)
+        .via(local.transport(), local.host(), local.port(), Branches.next())
+        .callId(Branches.nextTag() + "@" + local.host())
+        .cseq(1)
+        .contact(local.contactUri());
+  }
+
+  /** Sends a request outside a dialog (OPTIONS, REGISTER, MESSAGE) through a client transaction. */
+  public void send(SipRequest request, Peer destination, ClientTransactionListener listener) {
+    Shard shard = shardFor(request.callId().orElse(""));
+    shard.execute(() -> shard.send(request, destination, listener));
+  }
+
+  /** Sends an INVITE that creates a dialog; the stack ACKs the 2xx (§13.2.2.4). */
+  public void invite(SipRequest invite, Peer destination, CallListener listener) {
+    Shard shard = shardFor(invite.callId().orElse(""));
+    shard.execute(() -> shard.invite(invite, destination, listener));
+  }
+
+  /** Sends {@code method} within {@code dialog} (BYE, re-INVITE, UPDATE, INFO, OPTIONS); body may be null. */
+  public void sendInDialog(Dialog dialog, String method, String contentType, byte[] body,
+      ClientTransactionListener listener) {
+    Shard shard = shardFor(dialog.id().callId());
+    shard.execute(() -> shard.sendInDialog(dialog, method, contentType, body, listener));
+  }
+
+  /** Transactions not yet terminated, over all shards. */
+  public long activeTransactions() {
+    return transactionMetrics.active();
+  }
+
+  /** Dialogs, early or confirmed, over all shards. */
+  public long activeDialogs() {
+    return dialogMetrics.active();
+  }
+
+  private void receive(SipMessage message, Source source) {
+    Peer peer = new Peer(source.transport().name(), source.remote());
+    Shard shard = shardFor(message.callId().orElse(""));
+    shard.execute(() -> shard.receive(message, peer));
+  }
+
+  private Shard shardFor(String callId) {
+    return shards[Math.floorMod(callId.hashCode(), shards.length)];
+  }
+
+  /**
+   * The transaction layer's sender over the Netty transports. A UDP response goes back by
+   * §18.2.2 and RFC 3581 (the transport reads received/rport from the Via); everything else,
+   * including a TCP response, goes to the peer's address, which for TCP is the connection the
+   * request came on.
+   */
+  private void transmit(SipMessage message, Peer peer, Consumer<Throwable> onFailure) {
+    NettySipTransport open = transport;
+    if (open == null) {
+      onFailure.accept(new IllegalStateException("SIP stack stopped"));
+      return;
+    }
+    Transport kind = peer.transport().equals("UDP") ? Transport.UDP : Transport.TCP;
+    CompletableFuture<Void> sent = message instanceof SipResponse response && kind == Transport.UDP
+        ? open.sendResponse(response, Source.udp(peer.address(), open.udpAddress()))
+        : open.send(message, new Destination(kind, resolved(peer.address())));
+    sent.whenComplete((ok, error) -> {
+      if (error != null) {
+        onFailure.accept(error);
+      }
+    });
+  }
+
+  private static InetSocketAddress resolved(InetSocketAddress address) {
+    return address.isUnresolved() ? new InetSocketAddress(address.getHostString(), address.getPort()) : address;
+  }
+
+  /** Lets the transport start before the filter that needs its sender exists. */
+  private static final class ForwardingHandler implements SipInboundHandler {
+    private volatile SipInboundHandler next;
+
+    @Override
+    public void onRequest(SipRequest request, Source source) {
+      SipInboundHandler target = next;
+      if (target != null) {
+        target.onRequest(request, source);
+      }
+    }
+
+    @Override
+    public void onResponse(SipResponse response, Source source) {
+      SipInboundHandler target = next;
+      if (target != null) {
+        target.onResponse(response, source);
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.callflow.sip.timer;
+
+import io.callflow.core.time.ScheduledTask;
+import io.callflow.core.time.Scheduler;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The production {@link Scheduler}: tasks run on one Netty event loop, so a transaction or
+ * dialog bound to that loop sees its timers on the same thread as its messages and needs no
+ * lock. Netty's scheduled-task queue has nanosecond deadlines, so T1 (500 ms) and the
+ * 200 ms Trying delay are honoured to the millisecond, unlike a one-second wheel.
+ */
+public final class EventLoopScheduler implements Scheduler {
+
+  private final EventLoop loop;
+  private final Clock clock;
+
+  public EventLoopScheduler(EventLoop loop, Clock clock) {
+    this.loop = Objects.requireNonNull(loop, "loop");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  public EventLoopScheduler(EventLoop loop) {
+    this(loop, Clock.systemUTC());
+  }
+
+  /** The loop the tasks run on. */
+  public EventLoop loop() {
+    return loop;
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public ScheduledTask schedule(Duration delay, Runnable task) {
+    long millis = Math.max(0, delay.toMillis());
+    ScheduledFuture<?> future = loop.schedule(task, millis, TimeUnit.MILLISECONDS);
+    return new FutureTask(future);
+  }
+
+  private record FutureTask(ScheduledFuture<?> future) implements ScheduledTask {
+    @Override
+    public boolean cancel() {
+      return future.cancel(false);
+    }
+
+    @Override
+    public boolean isDone() {
+      return future.isDone();
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.callflow.sip.stack;
+
+import static io.callflow.sip.transaction.TestMessages.UDP_PEER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callflow.core.time.ManualScheduler;
+import io.callflow.sip.dialog.Dialog;
+import io.callflow.sip.dialog.DialogMetrics;
+import io.callflow.sip.dialog.DialogState;
+import io.callflow.sip.message.SipRequest;
+import io.callflow.sip.message.SipResponse;
+import io.callflow.sip.timer.TimerSettings;
+import io.callflow.sip.transaction.RecordingSender;
+import io.callflow.sip.transaction.RecordingUser;
+import io.callflow.sip.transaction.TestMessages;
+import io.callflow.sip.transaction.TransactionMetrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class UacCoreTest {
+
+  private static final String BRANCH = "z9hG4bKuac";
+  private final ManualScheduler scheduler = new ManualScheduler();
+  private final RecordingSender sender = new RecordingSender();
+  private final List<String> events = new ArrayList<>();
+  private Dialog answered;
+
+  private final Shard shard = new Shard(Runnable::run, () -> true, scheduler, TimerSettings.DEFAULTS,
+      sender, new SipApplication() {
+        @Override
+        public void onRequest(IncomingRequest request) {
+          request.respond(405);
+        }
+
+        @Override
+        public void onDialogRequest(Dialog dialog, IncomingRequest request) {
+          request.respond(200);
+        }
+      }, Map.of("UDP", new LocalEndpoint("UDP", "127.0.0.1", 5060)),
+      TransactionMetrics.unregistered(), DialogMetrics.unregistered());
+
+  private final CallListener listener = new CallListener() {
+    @Override
+    public void onProvisional(SipResponse response, Dialog early) {
+      events.add(response.statusCode() + (early == null ? "" : " early"));
+    }
+
+    @Override
+    public void onAnswered(Dialog dialog, SipResponse response) {
+      events.add("answered");
+      answered = dialog;
+    }
+
+    @Override
+    public void onFailed(int status, SipResponse response) {
+      events.add("failed " + status);
+    }
+  };
+
+  private static SipResponse reply(int status) {
+    return TestMessages.response(status, BRANCH, 1, "INVITE", status == 100 ? "" : "callee-tag");
+  }
+
+  @Test
+  void ringingMakesAnEarlyDialogThatThe2xxConfirmsAndAcks() {
+    shard.invite(TestMessages.outgoing("INVITE", BRANCH, 1), UDP_PEER, listener);
+
+    shard.receive(reply(100), UDP_PEER);
+    shard.receive(reply(180), UDP_PEER);
+    shard.receive(reply(200), UDP_PEER);
+
+    assertThat(events).containsExactly("100", "180 early", "answered");
+    assertThat(answered.state()).isEqualTo(DialogState.CONFIRMED);
+    SipRequest ack = (SipRequest) sender.last();
+    assertThat(ack.method()).isEqualTo("ACK");
+    assertThat(ack.cseq().orElseThrow().number()).isEqualTo(1);
+    assertThat(ack.to().orElseThrow().tag()).contains("callee-tag");
+    assertThat(ack.requestUri()).isEqualTo("sip:callee@127.0.0.1:5070");
+    assertThat(ack.topVia().orElseThrow().branch()).isNotEqualTo(java.util.Optional.of(BRANCH));
+  }
+
+  @Test
+  void everyRetransmitted2xxIsAckedAgainButAnsweredOnlyOnce() {
+    shard.invite(TestMessages.outgoing("INVITE", BRANCH, 1), UDP_PEER, listener);
+
+    shard.receive(reply(200), UDP_PEER);
+    shard.receive(reply(200), UDP_PEER);
+
+    assertThat(sender.requests("ACK")).isEqualTo(2);
+    assertThat(events).containsExactly("answered");
+  }
+
+  @Test
+  void aByeInTheDialogUsesTheNextCseqAndEndsTheDialog() {
+    shard.invite(TestMessages.outgoing("INVITE", BRANCH, 1), UDP_PEER, listener);
+    shard.receive(reply(200), UDP_PEER);
+    RecordingUser byeListener = new RecordingUser();
+
+    shard.sendInDialog(answered, "BYE", null, null, byeListener);
+
+    SipRequest bye = (SipRequest) sender.last();
+    assertThat(bye.method()).isEqualTo("BYE");
+    assertThat(bye.cseq().orElseThrow().number()).isEqualTo(2);
+    assertThat(shard.dialogs().size()).isZero();
+  }
+
+  @Test
+  void aBusyAnswerFailsTheCall() {
+    shard.invite(TestMessages.outgoing("INVITE", BRANCH, 1), UDP_PEER, listener);
+
+    shard.receive(reply(486), UDP_PEER);
+
+    assertThat(events).containsExactly("failed 486");
+    assertThat(sender.requests("ACK")).as("the transaction ACKs a non-2xx").isEqualTo(1);
+  }
+}
