@@ -146,6 +146,38 @@ class NettySipTransportTest {
     }
   }
 
+  @Test
+  void handlerMadeFromTheSenderAnswersOverUdpAndMissingHeadersGet400() throws Exception {
+    NettySipTransport answering = NettySipTransport.start(
+        new SipTransportSettings("127.0.0.1", 0, 0, Duration.ofMinutes(1), SipLimits.defaults()),
+        sender -> new RequiredHeadersFilter(new SipInboundHandler() {
+          @Override
+          public void onRequest(SipRequest request, Source source) {
+            sender.sendResponse(request.createResponse(200, "OK", "t3"), source);
+          }
+
+          @Override
+          public void onResponse(SipResponse response, Source source) {
+          }
+        }, sender, SipTrafficObserver.NONE),
+        SipTrafficObserver.NONE, new ManualScheduler(), group);
+    try (DatagramSocket client = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+      client.setSoTimeout(WAIT_SECONDS * 1000);
+      byte[] complete = options("UDP", 9, ";rport").getBytes(StandardCharsets.US_ASCII);
+      client.send(new DatagramPacket(complete, complete.length, answering.udpAddress()));
+      assertThat(((SipResponse) Messages.parse(receive(client))).statusCode()).isEqualTo(200);
+
+      byte[] incomplete = options("UDP", 9, ";rport").replace("Call-ID: a84b4c76e66710\r\n", "")
+          .getBytes(StandardCharsets.US_ASCII);
+      client.send(new DatagramPacket(incomplete, incomplete.length, answering.udpAddress()));
+      SipResponse rejected = (SipResponse) Messages.parse(receive(client));
+      assertThat(rejected.statusCode()).isEqualTo(400);
+      assertThat(rejected.reasonPhrase()).isEqualTo("Bad Request (missing Call-ID)");
+    } finally {
+      answering.close();
+    }
+  }
+
   private static byte[] receive(DatagramSocket socket) throws IOException {
     DatagramPacket packet = new DatagramPacket(new byte[65535], 65535);
     socket.receive(packet);
