@@ -95,7 +95,14 @@ final class SipInboundDispatcher extends ChannelInboundHandlerAdapter {
     if (remote.getAddress() == null || remote.getPort() == 0) {
       return request;
     }
-    return request.withViaReceived(remote.getAddress().getHostAddress(), remote.getPort());
+    String ip = remote.getAddress().getHostAddress();
+    int scope = ip.indexOf('%');
+    try {
+      return request.withViaReceived(scope < 0 ? ip : ip.substring(0, scope), remote.getPort());
+    } catch (IllegalArgumentException e) {
+      LOG.debug("Top Via of a request from {} left as received: {}", remote, e.getMessage());
+      return request;
+    }
   }
 
   private Source streamSource(ChannelHandlerContext ctx) {

@@ -212,4 +212,10 @@ class SipMessageTest {
     assertThat(byIp.withViaReceived("192.0.2.44", 5060)).isSameAs(byIp);
     assertThat(byIp.withViaReceived("192.0.2.45", 5060).topVia().orElseThrow().received()).contains("192.0.2.45");
   }
+
+  @Test
+  void viaReceivedTakesAnIpv6Source() {
+    Via stamped = invite().withViaReceived("2001:db8:0:0:0:0:0:1", 40000).topVia().orElseThrow();
+    assertThat(stamped.received()).hasValueSatisfying(r -> assertThat(r).contains("2001:db8"));
+  }
 }
