@@ -5,8 +5,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ports' stand-ins until the alert dispatcher and the agent console are connected: one
- * WARN line each, with fault id, type, agent, site and seat (no phone numbers exist in a
- * headset fault, so nothing needs masking).
+ * WARN line each, with fault id, agent, site, seat and the fixed description of the fault
+ * type. The evidence is left out: it may quote the agent's free-text note, which could hold
+ * a caller's number; supervisors read it through {@code GET /api/headset/faults}.
  */
 final class WarnLogPorts {
 
@@ -15,8 +16,8 @@ final class WarnLogPorts {
   private WarnLogPorts() {}
 
   static SupervisorAlerts supervisorAlerts() {
-    return fault -> log.warn("headset fault {} {} for agent {} at {}/{}: {}; evidence: {}", fault.id(), fault.type(),
-        fault.agentId(), fault.site(), fault.seat(), fault.description(), fault.evidence());
+    return fault -> log.warn("headset fault {} for agent {} at {}/{}: {}", fault.id(), fault.agentId(), fault.site(),
+        fault.seat(), fault.description());
   }
 
   static AgentPrompts agentPrompts() {

@@ -2,6 +2,10 @@ package io.callflow.ops.headset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.callflow.headset.fault.Fault;
 import io.callflow.headset.fault.FaultStatus;
 import io.callflow.headset.fault.HealthChange;
@@ -13,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class HeadsetAlertsTest {
 
@@ -40,6 +45,26 @@ class HeadsetAlertsTest {
 
     assertThat(alerts).containsExactly(fault);
     assertThat(prompts).isEmpty();
+  }
+
+  @Test
+  void theLoggingStandInWarnsWithoutTheEvidenceWhichMayQuoteACallersNumber() {
+    Logger logger = (Logger) LoggerFactory.getLogger(WarnLogPorts.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    Fault fault = new Fault("hf-1", AT, "a-1", "hq", "3F-A12", "hs-1", FaultType.DISTORTION, Severity.FAULT,
+        "agent heard distortion: caller 02071234567 crackles", FaultStatus.OPEN, AT, "monitor");
+    try {
+      HeadsetAlerts.loggingOnly(agentId -> true).onFault(fault);
+    } finally {
+      logger.detachAppender(appender);
+    }
+
+    assertThat(appender.list).singleElement().satisfies(event -> {
+      assertThat(event.getLevel()).isEqualTo(Level.WARN);
+      assertThat(event.getFormattedMessage()).contains("hf-1", "a-1", "3F-A12").doesNotContain("02071234567");
+    });
   }
 
   @Test
