@@ -107,6 +107,45 @@ class UacCoreTest {
   }
 
   @Test
+  void a2xxRetransmittedAfterTimerMEndedTheTransactionIsStillAcked() {
+    shard.invite(TestMessages.outgoing("INVITE", BRANCH, 1), UDP_PEER, listener);
+    shard.receive(reply(200), UDP_PEER);
+    scheduler.advance(java.time.Duration.ofSeconds(33));
+    assertThat(shard.layer().size()).as("Timer M ended the transaction").isZero();
+
+    shard.receive(reply(200), UDP_PEER);
+
+    assertThat(sender.requests("ACK")).isEqualTo(2);
+  }
+
+  @Test
+  void aReInviteThisSideSendsIsAckedWithItsCseqAndMovesTheRemoteTarget() {
+    shard.invite(TestMessages.outgoing("INVITE", BRANCH, 1), UDP_PEER, listener);
+    shard.receive(reply(200), UDP_PEER);
+    RecordingUser reInviteListener = new RecordingUser();
+
+    shard.sendInDialog(answered, "INVITE", "application/sdp", "v=0\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        reInviteListener);
+    SipRequest reInvite = (SipRequest) sender.last();
+    String branch = reInvite.topVia().orElseThrow().branch().orElseThrow();
+    shard.receive(TestMessages.response("SIP/2.0 200 OK\n"
+        + "Via: SIP/2.0/UDP 127.0.0.1:5060;branch=" + branch + "\n"
+        + "From: <sip:service@127.0.0.1:5060>;tag=local-tag\n"
+        + "To: <sip:callee@127.0.0.1:5070>;tag=callee-tag\n"
+        + "Call-ID: call-2@127.0.0.1\n"
+        + "CSeq: 2 INVITE\n"
+        + "Contact: <sip:callee@127.0.0.1:5090>\n"
+        + "Content-Length: 0\n\n"), UDP_PEER);
+
+    SipRequest ack = (SipRequest) sender.last();
+    assertThat(ack.method()).isEqualTo("ACK");
+    assertThat(ack.cseq().orElseThrow().number()).isEqualTo(2);
+    assertThat(ack.requestUri()).isEqualTo("sip:callee@127.0.0.1:5090");
+    assertThat(answered.remoteTarget()).isEqualTo("sip:callee@127.0.0.1:5090");
+    assertThat(reInviteListener.events).containsExactly("response 200");
+  }
+
+  @Test
   void aBusyAnswerFailsTheCall() {
     shard.invite(TestMessages.outgoing("INVITE", BRANCH, 1), UDP_PEER, listener);
 
