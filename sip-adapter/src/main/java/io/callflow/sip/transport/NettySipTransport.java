@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,6 +110,51 @@ public final class NettySipTransport implements SipSender, AutoCloseable {
     }
     LOG.info("SIP listening on udp {} and tcp {} ({})", udp.localAddress(), tcp.localAddress(), epoll ? "epoll" : "nio");
     return new NettySipTransport(udp, tcp, connector, connections);
+  }
+
+  /**
+   * Like {@link #start(SipTransportSettings, SipInboundHandler, SipTrafficObserver, Scheduler, IoEventLoopGroup)}
+   * for a handler that needs the sender itself (the transaction layer, {@link RequiredHeadersFilter}):
+   * {@code handlerFactory} receives this transport's sender before the listeners open.
+   */
+  public static NettySipTransport start(SipTransportSettings settings,
+                                        Function<SipSender, SipInboundHandler> handlerFactory,
+                                        SipTrafficObserver observer, Scheduler scheduler,
+                                        IoEventLoopGroup group) throws InterruptedException {
+    AtomicReference<NettySipTransport> started = new AtomicReference<>();
+    SipSender sender = new SipSender() {
+      @Override
+      public CompletableFuture<Void> send(SipMessage message, Destination destination) {
+        return started.get().send(message, destination);
+      }
+
+      @Override
+      public CompletableFuture<Void> sendResponse(SipResponse response, Source source) {
+        return started.get().sendResponse(response, source);
+      }
+    };
+    SipInboundHandler handler = new StartGate(handlerFactory.apply(sender), started);
+    NettySipTransport transport = start(settings, handler, observer, scheduler, group);
+    started.set(transport);
+    return transport;
+  }
+
+  /** Holds back messages that arrive in the instant between bind and {@link #start} returning. */
+  private record StartGate(SipInboundHandler next, AtomicReference<NettySipTransport> started)
+      implements SipInboundHandler {
+    @Override
+    public void onRequest(io.callflow.sip.message.SipRequest request, Source source) {
+      if (started.get() != null) {
+        next.onRequest(request, source);
+      }
+    }
+
+    @Override
+    public void onResponse(SipResponse response, Source source) {
+      if (started.get() != null) {
+        next.onResponse(response, source);
+      }
+    }
   }
 
   private static Channel bind(ChannelFuture future, String what, SipTransportSettings settings, int port)
