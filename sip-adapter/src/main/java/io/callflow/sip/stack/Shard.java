@@ -330,7 +330,8 @@ final class Shard implements ServerTransactionUser {
   private final class UacInvite implements ClientTransactionListener {
     private final SipRequest invite;
     private final CallListener listener;
-    private boolean answered;
+    /** The dialog of the first 2xx; later 2xx from other forks are ended with BYE. */
+    private Dialog answered;
 
     UacInvite(SipRequest invite, CallListener listener) {
       this.invite = invite;
@@ -350,9 +351,12 @@ final class Shard implements ServerTransactionUser {
           dialog.confirm(response.contactUri().orElse(null), response.recordRoutes());
         }
         sendAck(dialog, invite.cseq().orElseThrow().number());
-        if (!answered) {
-          answered = true;
+        if (answered == null) {
+          answered = dialog;
           listener.onAnswered(dialog, response);
+        } else if (answered != dialog && dialog.state() != DialogState.TERMINATED) {
+          // §13.2.2.4: a 2xx from another fork is acknowledged, then that dialog is ended.
+          sendInDialog(dialog, "BYE", null, null, QUIET);
         }
       } else if (status >= 300) {
         dialogs.forReceivedResponse(response).ifPresent(Shard.this::forget);

@@ -146,6 +146,21 @@ class UacCoreTest {
   }
 
   @Test
+  void a2xxFromASecondForkIsAckedAndThenEndedWithBye() {
+    shard.invite(TestMessages.outgoing("INVITE", BRANCH, 1), UDP_PEER, listener);
+    shard.receive(reply(200), UDP_PEER);
+
+    shard.receive(TestMessages.response(200, BRANCH, 1, "INVITE", "other-fork"), UDP_PEER);
+
+    assertThat(events).containsExactly("answered");
+    assertThat(sender.requests("ACK")).isEqualTo(2);
+    SipRequest bye = (SipRequest) sender.last();
+    assertThat(bye.method()).isEqualTo("BYE");
+    assertThat(bye.to().orElseThrow().tag()).contains("other-fork");
+    assertThat(shard.dialogs().size()).as("only the answered dialog stays").isEqualTo(1);
+  }
+
+  @Test
   void aBusyAnswerFailsTheCall() {
     shard.invite(TestMessages.outgoing("INVITE", BRANCH, 1), UDP_PEER, listener);
 
