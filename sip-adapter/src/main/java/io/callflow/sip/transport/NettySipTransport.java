@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,16 +47,12 @@ public final class NettySipTransport implements SipSender, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(NettySipTransport.class);
 
-  private final Channel udp;
-  private final Channel tcp;
-  private final Bootstrap connector;
-  private final Map<InetSocketAddress, Channel> connections;
+  private final Map<InetSocketAddress, Channel> connections = new ConcurrentHashMap<>();
+  private volatile Channel udp;
+  private volatile Channel tcp;
+  private volatile Bootstrap connector;
 
-  private NettySipTransport(Channel udp, Channel tcp, Bootstrap connector, Map<InetSocketAddress, Channel> connections) {
-    this.udp = udp;
-    this.tcp = tcp;
-    this.connector = connector;
-    this.connections = connections;
+  private NettySipTransport() {
   }
 
   /** An event-loop group of {@code threads} threads on epoll when available, else NIO. */
@@ -76,8 +71,27 @@ public final class NettySipTransport implements SipSender, AutoCloseable {
   public static NettySipTransport start(SipTransportSettings settings, SipInboundHandler handler,
                                         SipTrafficObserver observer, Scheduler scheduler,
                                         IoEventLoopGroup group) throws InterruptedException {
+    return start(settings, sender -> handler, observer, scheduler, group);
+  }
+
+  /**
+   * Like {@link #start(SipTransportSettings, SipInboundHandler, SipTrafficObserver, Scheduler, IoEventLoopGroup)}
+   * for a handler that needs the sender itself (the transaction layer, {@link RequiredHeadersFilter}):
+   * {@code handlerFactory} receives this transport's sender before the listeners open.
+   */
+  public static NettySipTransport start(SipTransportSettings settings,
+                                        Function<SipSender, SipInboundHandler> handlerFactory,
+                                        SipTrafficObserver observer, Scheduler scheduler,
+                                        IoEventLoopGroup group) throws InterruptedException {
+    NettySipTransport transport = new NettySipTransport();
+    SipInboundHandler handler = handlerFactory.apply(transport);
+    transport.bindAll(settings, handler, observer, scheduler, group);
+    return transport;
+  }
+
+  private void bindAll(SipTransportSettings settings, SipInboundHandler handler, SipTrafficObserver observer,
+                       Scheduler scheduler, IoEventLoopGroup group) throws InterruptedException {
     boolean epoll = group.isIoType(EpollIoHandler.class);
-    Map<InetSocketAddress, Channel> connections = new ConcurrentHashMap<>();
     ChannelInitializer<SocketChannel> tcpInit = new ChannelInitializer<>() {
       @Override
       protected void initChannel(SocketChannel ch) {
@@ -96,12 +110,11 @@ public final class NettySipTransport implements SipSender, AutoCloseable {
     Class<? extends ServerSocketChannel> serverClass = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     ServerBootstrap tcpBootstrap = new ServerBootstrap().group(group).channel(serverClass)
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true).childHandler(tcpInit);
-    Bootstrap connector = new Bootstrap().group(group)
+    connector = new Bootstrap().group(group)
         .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
         .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .handler(tcpInit);
-    Channel udp = bind(udpBootstrap.bind(settings.bindAddress(), settings.udpPort()), "UDP", settings, settings.udpPort());
-    Channel tcp;
+    udp = bind(udpBootstrap.bind(settings.bindAddress(), settings.udpPort()), "UDP", settings, settings.udpPort());
     try {
       tcp = bind(tcpBootstrap.bind(settings.bindAddress(), settings.tcpPort()), "TCP", settings, settings.tcpPort());
     } catch (RuntimeException | InterruptedException e) {
@@ -109,52 +122,6 @@ public final class NettySipTransport implements SipSender, AutoCloseable {
       throw e;
     }
     LOG.info("SIP listening on udp {} and tcp {} ({})", udp.localAddress(), tcp.localAddress(), epoll ? "epoll" : "nio");
-    return new NettySipTransport(udp, tcp, connector, connections);
-  }
-
-  /**
-   * Like {@link #start(SipTransportSettings, SipInboundHandler, SipTrafficObserver, Scheduler, IoEventLoopGroup)}
-   * for a handler that needs the sender itself (the transaction layer, {@link RequiredHeadersFilter}):
-   * {@code handlerFactory} receives this transport's sender before the listeners open.
-   */
-  public static NettySipTransport start(SipTransportSettings settings,
-                                        Function<SipSender, SipInboundHandler> handlerFactory,
-                                        SipTrafficObserver observer, Scheduler scheduler,
-                                        IoEventLoopGroup group) throws InterruptedException {
-    AtomicReference<NettySipTransport> started = new AtomicReference<>();
-    SipSender sender = new SipSender() {
-      @Override
-      public CompletableFuture<Void> send(SipMessage message, Destination destination) {
-        return started.get().send(message, destination);
-      }
-
-      @Override
-      public CompletableFuture<Void> sendResponse(SipResponse response, Source source) {
-        return started.get().sendResponse(response, source);
-      }
-    };
-    SipInboundHandler handler = new StartGate(handlerFactory.apply(sender), started);
-    NettySipTransport transport = start(settings, handler, observer, scheduler, group);
-    started.set(transport);
-    return transport;
-  }
-
-  /** Holds back messages that arrive in the instant between bind and {@link #start} returning. */
-  private record StartGate(SipInboundHandler next, AtomicReference<NettySipTransport> started)
-      implements SipInboundHandler {
-    @Override
-    public void onRequest(io.callflow.sip.message.SipRequest request, Source source) {
-      if (started.get() != null) {
-        next.onRequest(request, source);
-      }
-    }
-
-    @Override
-    public void onResponse(SipResponse response, Source source) {
-      if (started.get() != null) {
-        next.onResponse(response, source);
-      }
-    }
   }
 
   private static Channel bind(ChannelFuture future, String what, SipTransportSettings settings, int port)
@@ -180,6 +147,9 @@ public final class NettySipTransport implements SipSender, AutoCloseable {
 
   @Override
   public CompletableFuture<Void> send(SipMessage message, Destination destination) {
+    if (udp == null) {
+      return notStarted();
+    }
     if (destination.transport() == Transport.UDP) {
       return completion(udp.writeAndFlush(new OutboundDatagram(message, destination.address())));
     }
@@ -188,6 +158,9 @@ public final class NettySipTransport implements SipSender, AutoCloseable {
 
   @Override
   public CompletableFuture<Void> sendResponse(SipResponse response, Source source) {
+    if (udp == null) {
+      return notStarted();
+    }
     if (source.transport() == Transport.UDP) {
       return completion(udp.writeAndFlush(new OutboundDatagram(response, ResponseRouting.destination(response, source))));
     }
@@ -221,6 +194,11 @@ public final class NettySipTransport implements SipSender, AutoCloseable {
     return done;
   }
 
+  /** A handler may answer a message that arrives while the TCP listener is still binding. */
+  private static CompletableFuture<Void> notStarted() {
+    return CompletableFuture.failedFuture(new IllegalStateException("SIP transport is still starting"));
+  }
+
   private static CompletableFuture<Void> completion(ChannelFuture future) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     future.addListener(f -> {
@@ -236,8 +214,12 @@ public final class NettySipTransport implements SipSender, AutoCloseable {
   /** Closes the listeners and every TCP connection; the event-loop group stays up. */
   @Override
   public void close() {
-    udp.close().syncUninterruptibly();
-    tcp.close().syncUninterruptibly();
+    if (udp != null) {
+      udp.close().syncUninterruptibly();
+    }
+    if (tcp != null) {
+      tcp.close().syncUninterruptibly();
+    }
     connections.values().forEach(Channel::close);
   }
 
