@@ -1,6 +1,5 @@
 package io.callflow.sip.ua;
 
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -50,9 +49,7 @@ public final class DigestSession {
 
   /** The credentials header value (RFC 3261 §25.1 {@code digest-response}) for the next request. */
   public String authorize(String method, String digestUri) {
-    byte[] bytes = new byte[8];
-    random.nextBytes(bytes);
-    return authorize(method, digestUri, HexFormat.of().formatHex(bytes));
+    return authorize(method, digestUri, Tokens.hex(random, 8));
   }
 
   /** As {@link #authorize(String, String)} with a given cnonce, for the RFC examples. */

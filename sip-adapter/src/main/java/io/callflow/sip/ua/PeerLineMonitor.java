@@ -53,9 +53,12 @@ public final class PeerLineMonitor {
     }
   }
 
-  /** Sends the first probe to every peer now, then one every interval. */
+  /** Sends the first probe to every peer now, then one every interval; again is harmless. */
   public void start() {
     synchronized (this) {
+      if (running) {
+        return;
+      }
       running = true;
     }
     lines.values().forEach(this::probe);

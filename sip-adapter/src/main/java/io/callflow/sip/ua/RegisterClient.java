@@ -4,7 +4,6 @@ import io.callflow.core.time.ScheduledTask;
 import io.callflow.core.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -63,9 +62,7 @@ public final class RegisterClient {
     this.scheduler = scheduler;
     this.listener = listener;
     this.random = random;
-    byte[] id = new byte[12];
-    random.nextBytes(id);
-    this.callId = HexFormat.of().formatHex(id);
+    this.callId = Tokens.hex(random, 12);
     this.expiresSeconds = settings.expires().toSeconds();
   }
 

@@ -99,7 +99,8 @@ public final class SippProcess implements AutoCloseable {
     }
   }
 
-  static String tail(Path file) {
+  /** The last 2000 characters of {@code file}, for assertion messages. */
+  public static String tail(Path file) {
     try {
       String text = Files.readString(file, StandardCharsets.ISO_8859_1);
       return text.length() <= 2000 ? text : text.substring(text.length() - 2000);

@@ -145,9 +145,10 @@ class PeerLineMonitorTest {
   }
 
   @Test
-  void eachPeerIsProbedEveryIntervalUntilStopped() {
+  void eachPeerIsProbedOnceEveryIntervalUntilStoppedEvenIfStartedTwice() {
     PeerLineMonitor two = new PeerLineMonitor(List.of(PBX, PBX2), KeepAliveSettings.defaults(),
         (peer, result) -> probed.add(peer), scheduler, changes::add);
+    two.start();
     two.start();
     scheduler.advance(Duration.ofSeconds(30));
     assertThat(probed).containsExactly(PBX, PBX2, PBX, PBX2);

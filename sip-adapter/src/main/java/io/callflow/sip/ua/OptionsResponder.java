@@ -1,0 +1,53 @@
+package io.callflow.sip.ua;
+
+import io.callflow.sip.message.SipRequest;
+import io.callflow.sip.message.SipResponse;
+import java.util.function.BooleanSupplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * Answers an out-of-dialog OPTIONS (RFC 3261 §11.2): 200 with Allow, Accept, Accept-Encoding,
+ * Accept-Language and Supported, the headers §11.2 says SHOULD be present. While the instance
+ * drains it answers 503 with Retry-After instead, so a dispatcher probing with OPTIONS (e.g.
+ * Kamailio's) sends new calls elsewhere (§21.5.4).
+ */
+public final class OptionsResponder {
+
+  private static final int OK = 200;
+  /** RFC 3261 §21.5.4. */
+  private static final int SERVICE_UNAVAILABLE = 503;
+
+  private final OptionsSettings settings;
+  private final BooleanSupplier draining;
+  private final RandomGenerator random;
+
+  public OptionsResponder(OptionsSettings settings, BooleanSupplier draining,
+      RandomGenerator random) {
+    this.settings = settings;
+    this.draining = draining;
+    this.random = random;
+  }
+
+  /**
+   * The response to {@code options}, with a To tag when the request had none (§8.2.6.2).
+   *
+   * @throws IllegalArgumentException if the request is not an OPTIONS (a wiring mistake)
+   */
+  public SipResponse respond(SipRequest options) {
+    if (!"OPTIONS".equals(options.method())) {
+      throw new IllegalArgumentException("OptionsResponder got a " + options.method());
+    }
+    String toTag = Tokens.hex(random, 6);
+    if (draining.getAsBoolean()) {
+      return options.createResponse(SERVICE_UNAVAILABLE, "Draining", toTag)
+          .withHeader("Retry-After", String.valueOf(settings.retryAfterWhenDraining().toSeconds()));
+    }
+    return options.createResponse(OK, null, toTag)
+        .withHeaderValues("Allow", settings.allow())
+        .withHeaderValues("Accept", settings.accept())
+        // §20.2, §20.3: we take no content coding and speak no human language in bodies.
+        .withHeader("Accept-Encoding", "identity")
+        .withHeader("Accept-Language", "en")
+        .withHeaderValues("Supported", settings.supported());
+  }
+}
