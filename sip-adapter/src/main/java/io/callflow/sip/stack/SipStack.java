@@ -178,6 +178,15 @@ public final class SipStack implements AutoCloseable {
     shard.execute(() -> shard.invite(invite, destination, listener));
   }
 
+  /**
+   * Cancels an INVITE sent with {@link #invite} while it has no final response (§9.1); the
+   * CANCEL waits for the first provisional response. The {@link CallListener} then hears 487.
+   */
+  public void cancel(SipRequest invite) {
+    Shard shard = shardFor(invite.callId().orElse(""));
+    shard.execute(() -> shard.cancel(invite));
+  }
+
   /** Sends {@code method} within {@code dialog} (BYE, re-INVITE, UPDATE, INFO, OPTIONS); body may be null. */
   public void sendInDialog(Dialog dialog, String method, String contentType, byte[] body,
       ClientTransactionListener listener) {

@@ -161,6 +161,25 @@ class UacCoreTest {
   }
 
   @Test
+  void aCancelWaitsForTheFirstProvisionalAndTheInviteEndsWith487() {
+    SipRequest invite = TestMessages.outgoing("INVITE", BRANCH, 1);
+    shard.invite(invite, UDP_PEER, listener);
+
+    shard.cancel(invite);
+    assertThat(sender.requests("CANCEL")).as("no CANCEL before a provisional (§9.1)").isZero();
+
+    shard.receive(reply(180), UDP_PEER);
+    SipRequest cancel = (SipRequest) sender.last();
+    assertThat(cancel.method()).isEqualTo("CANCEL");
+    assertThat(cancel.topVia().orElseThrow().branch()).contains(BRANCH);
+
+    shard.receive(TestMessages.response(200, BRANCH, 1, "CANCEL", "callee-tag"), UDP_PEER);
+    shard.receive(reply(487), UDP_PEER);
+    assertThat(events).containsExactly("180 early", "failed 487");
+    assertThat(shard.dialogs().size()).isZero();
+  }
+
+  @Test
   void aBusyAnswerFailsTheCall() {
     shard.invite(TestMessages.outgoing("INVITE", BRANCH, 1), UDP_PEER, listener);
 
