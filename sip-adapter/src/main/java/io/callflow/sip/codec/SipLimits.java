@@ -2,8 +2,9 @@ package io.callflow.sip.codec;
 
 /**
  * Size limits the framers enforce before anything is parsed, so a peer cannot make the
- * service buffer without bound. A message over a limit is dropped on UDP and closes the
- * connection on TCP (there is no safe way to find the next message boundary).
+ * service buffer without bound. On UDP a datagram over a limit is dropped, and one whose
+ * Content-Length exceeds {@code maxBodyBytes} is answered 400; on TCP any violation closes the
+ * connection (there is no safe way to find the next message boundary).
  *
  * @param maxStartLineBytes request or status line, without its CRLF ({@code sip.limits.maxStartLineBytes})
  * @param maxHeaderBytes start line plus headers plus the blank line ({@code sip.limits.maxHeaderBytes})
