@@ -12,6 +12,7 @@ STEP=${2:-500}
 LAST=${3:-6000}
 SECONDS_PER_STEP=${4:-10}
 THREADS=${THREADS:-2}
+HEAP=${HEAP:-1g}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 MODULE="$ROOT/sip-adapter"
 WORK=$(mktemp -d)
@@ -35,7 +36,7 @@ cleanup() {
 trap cleanup EXIT
 
 MAX_RUN=$(( (LAST - FIRST) / STEP * (SECONDS_PER_STEP + 40) + 120 ))
-java -Xms512m -Xmx512m -Dlogback.configurationFile="$MODULE/src/test/resources/logback-test.xml" \
+java -Xms"$HEAP" -Xmx"$HEAP" -Dlogback.configurationFile="$MODULE/src/test/resources/logback-test.xml" \
   -cp "$CP" io.callflow.sip.stack.UasBenchMain "$STACK_PORT" "$THREADS" "$MAX_RUN" \
   > "$WORK/stack.log" 2>&1 &
 STACK_PID=$!

@@ -54,6 +54,8 @@ final class Shard implements ServerTransactionUser {
   private final SipApplication application;
   private final Map<String, LocalEndpoint> endpoints;
   private final Map<DialogId, AnswerRetransmission> awaitingAck = new HashMap<>();
+  /** INVITEs this side sent that have no final response yet, by Via branch (for CANCEL). */
+  private final Map<String, UacInvite> unanswered = new HashMap<>();
 
   Shard(Executor loop, BooleanSupplier inLoop, Scheduler scheduler, TimerSettings settings,
       TransportSender sender, SipApplication application, Map<String, LocalEndpoint> endpoints,
@@ -275,7 +277,21 @@ final class Shard implements ServerTransactionUser {
 
   /** Sends an INVITE that creates a dialog; ACKs every 2xx and reports to {@code listener}. */
   void invite(SipRequest invite, Peer destination, CallListener listener) {
-    layer.send(invite, destination, new UacInvite(invite, listener));
+    UacInvite call = new UacInvite(invite, destination, listener);
+    unanswered.put(call.branch, call);
+    layer.send(invite, destination, call);
+  }
+
+  /**
+   * §9.1: cancels an INVITE sent with {@link #invite} that has no final response yet. The
+   * CANCEL goes once a provisional response has arrived (before that it could overtake the
+   * INVITE), as its own client transaction; the INVITE then ends with 487 as usual.
+   */
+  void cancel(SipRequest invite) {
+    UacInvite call = unanswered.get(invite.topVia().flatMap(via -> via.branch()).orElse(""));
+    if (call != null) {
+      call.cancel();
+    }
   }
 
   /** Sends a request within {@code dialog} (§12.2.1.1) with an optional body. */
@@ -329,19 +345,42 @@ final class Shard implements ServerTransactionUser {
   /** The UAC core for one dialog-creating INVITE (§13.2.2). */
   private final class UacInvite implements ClientTransactionListener {
     private final SipRequest invite;
+    private final Peer destination;
     private final CallListener listener;
-    private boolean answered;
+    private final String branch;
+    /** The dialog of the first 2xx; later 2xx from other forks are ended with BYE. */
+    private Dialog answered;
+    private boolean provisionalSeen;
+    private boolean cancelWanted;
+    private boolean cancelSent;
 
-    UacInvite(SipRequest invite, CallListener listener) {
+    UacInvite(SipRequest invite, Peer destination, CallListener listener) {
       this.invite = invite;
+      this.destination = destination;
       this.listener = listener;
+      this.branch = invite.topVia().flatMap(via -> via.branch()).orElse("");
+    }
+
+    void cancel() {
+      cancelWanted = true;
+      if (provisionalSeen && !cancelSent) {
+        cancelSent = true;
+        layer.send(invite.createCancel(), destination, QUIET);
+      }
     }
 
     @Override
     public void onResponse(ClientTransaction transaction, SipResponse response) {
       int status = response.statusCode();
       boolean tagged = response.to().flatMap(NameAddress::tag).isPresent();
+      if (status >= 200) {
+        unanswered.remove(branch, this);
+      }
       if (status < 200) {
+        provisionalSeen = true;
+        if (cancelWanted) {
+          cancel();
+        }
         Dialog early = status > 100 && tagged ? dialogs.createUac(invite, response) : null;
         listener.onProvisional(response, early);
       } else if (status < 300 && tagged) {
@@ -350,9 +389,12 @@ final class Shard implements ServerTransactionUser {
           dialog.confirm(response.contactUri().orElse(null), response.recordRoutes());
         }
         sendAck(dialog, invite.cseq().orElseThrow().number());
-        if (!answered) {
-          answered = true;
+        if (answered == null) {
+          answered = dialog;
           listener.onAnswered(dialog, response);
+        } else if (answered != dialog && dialog.state() != DialogState.TERMINATED) {
+          // §13.2.2.4: a 2xx from another fork is acknowledged, then that dialog is ended.
+          sendInDialog(dialog, "BYE", null, null, QUIET);
         }
       } else if (status >= 300) {
         dialogs.forReceivedResponse(response).ifPresent(Shard.this::forget);
@@ -362,11 +404,13 @@ final class Shard implements ServerTransactionUser {
 
     @Override
     public void onTimeout(ClientTransaction transaction) {
+      unanswered.remove(branch, this);
       listener.onFailed(408, null);
     }
 
     @Override
     public void onTransportError(ClientTransaction transaction, Throwable cause) {
+      unanswered.remove(branch, this);
       listener.onFailed(503, null);
     }
   }

@@ -119,10 +119,9 @@ public final class SipStack implements AutoCloseable {
         stack.receive(response, source);
       }
     };
-    ForwardingHandler front = new ForwardingHandler();
-    NettySipTransport transport = NettySipTransport.start(settings.transport(), front, observer,
+    NettySipTransport transport = NettySipTransport.start(settings.transport(),
+        sender -> new RequiredHeadersFilter(inbound, sender, observer), observer,
         new EventLoopScheduler(group.next()), group);
-    front.next = new RequiredHeadersFilter(inbound, transport, observer);
     stack.transport = transport;
     endpoints.put("UDP", new LocalEndpoint("UDP", settings.advertisedHost(), transport.udpAddress().getPort()));
     endpoints.put("TCP", new LocalEndpoint("TCP", settings.advertisedHost(), transport.tcpAddress().getPort()));
@@ -179,6 +178,15 @@ public final class SipStack implements AutoCloseable {
     shard.execute(() -> shard.invite(invite, destination, listener));
   }
 
+  /**
+   * Cancels an INVITE sent with {@link #invite} while it has no final response (§9.1); the
+   * CANCEL waits for the first provisional response. The {@link CallListener} then hears 487.
+   */
+  public void cancel(SipRequest invite) {
+    Shard shard = shardFor(invite.callId().orElse(""));
+    shard.execute(() -> shard.cancel(invite));
+  }
+
   /** Sends {@code method} within {@code dialog} (BYE, re-INVITE, UPDATE, INFO, OPTIONS); body may be null. */
   public void sendInDialog(Dialog dialog, String method, String contentType, byte[] body,
       ClientTransactionListener listener) {
@@ -231,26 +239,5 @@ public final class SipStack implements AutoCloseable {
 
   private static InetSocketAddress resolved(InetSocketAddress address) {
     return address.isUnresolved() ? new InetSocketAddress(address.getHostString(), address.getPort()) : address;
-  }
-
-  /** Lets the transport start before the filter that needs its sender exists. */
-  private static final class ForwardingHandler implements SipInboundHandler {
-    private volatile SipInboundHandler next;
-
-    @Override
-    public void onRequest(SipRequest request, Source source) {
-      SipInboundHandler target = next;
-      if (target != null) {
-        target.onRequest(request, source);
-      }
-    }
-
-    @Override
-    public void onResponse(SipResponse response, Source source) {
-      SipInboundHandler target = next;
-      if (target != null) {
-        target.onResponse(response, source);
-      }
-    }
   }
 }

@@ -135,7 +135,9 @@ public abstract sealed class Transaction permits ServerTransaction, ClientTransa
       throw new IllegalStateException(getClass().getSimpleName() + " for Call-ID " + callId
           + ": no transition " + from + " -> " + to);
     }
-    LOG.debug("{} {} {} -> {} (Call-ID {})", getClass().getSimpleName(), request.method(), from, to, callId);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} {} {} -> {} (Call-ID {})", getClass().getSimpleName(), request.method(), from, to, callId);
+    }
   }
 
   /** Stops the timers and leaves the layer's table; called once, on entering Terminated. */

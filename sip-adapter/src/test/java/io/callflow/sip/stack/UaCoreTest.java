@@ -55,6 +55,11 @@ class UaCoreTest {
     public void onAckTimeout(Dialog dialog) {
       events.add("ack timeout");
     }
+
+    @Override
+    public void onCancel(IncomingRequest invite) {
+      events.add("cancel " + invite.method());
+    }
   };
 
   private final Shard shard = new Shard(Runnable::run, () -> true, scheduler, TimerSettings.DEFAULTS,
@@ -181,6 +186,19 @@ class UaCoreTest {
     shard.receive(invite("z9hG4bKboom"), UDP_PEER);
 
     assertThat(lastResponse().statusCode()).isEqualTo(500);
+  }
+
+  @Test
+  void aCancelAfterRingingEndsTheEarlyDialogAndTellsTheApplication() {
+    answer = request -> request.respond(180);
+    shard.receive(invite("z9hG4bKcancelme"), UDP_PEER);
+    assertThat(shard.dialogs().size()).as("early dialog").isEqualTo(1);
+
+    shard.receive(TestMessages.request("CANCEL", "z9hG4bKcancelme", 1), UDP_PEER);
+
+    assertThat(events).containsExactly("request INVITE", "cancel INVITE");
+    assertThat(sender.responses(487)).isEqualTo(1);
+    assertThat(shard.dialogs().size()).isZero();
   }
 
   @Test

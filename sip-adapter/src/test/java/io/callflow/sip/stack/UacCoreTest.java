@@ -107,6 +107,79 @@ class UacCoreTest {
   }
 
   @Test
+  void a2xxRetransmittedAfterTimerMEndedTheTransactionIsStillAcked() {
+    shard.invite(TestMessages.outgoing("INVITE", BRANCH, 1), UDP_PEER, listener);
+    shard.receive(reply(200), UDP_PEER);
+    scheduler.advance(java.time.Duration.ofSeconds(33));
+    assertThat(shard.layer().size()).as("Timer M ended the transaction").isZero();
+
+    shard.receive(reply(200), UDP_PEER);
+
+    assertThat(sender.requests("ACK")).isEqualTo(2);
+  }
+
+  @Test
+  void aReInviteThisSideSendsIsAckedWithItsCseqAndMovesTheRemoteTarget() {
+    shard.invite(TestMessages.outgoing("INVITE", BRANCH, 1), UDP_PEER, listener);
+    shard.receive(reply(200), UDP_PEER);
+    RecordingUser reInviteListener = new RecordingUser();
+
+    shard.sendInDialog(answered, "INVITE", "application/sdp", "v=0\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        reInviteListener);
+    SipRequest reInvite = (SipRequest) sender.last();
+    String branch = reInvite.topVia().orElseThrow().branch().orElseThrow();
+    shard.receive(TestMessages.response("SIP/2.0 200 OK\n"
+        + "Via: SIP/2.0/UDP 127.0.0.1:5060;branch=" + branch + "\n"
+        + "From: <sip:service@127.0.0.1:5060>;tag=local-tag\n"
+        + "To: <sip:callee@127.0.0.1:5070>;tag=callee-tag\n"
+        + "Call-ID: call-2@127.0.0.1\n"
+        + "CSeq: 2 INVITE\n"
+        + "Contact: <sip:callee@127.0.0.1:5090>\n"
+        + "Content-Length: 0\n\n"), UDP_PEER);
+
+    SipRequest ack = (SipRequest) sender.last();
+    assertThat(ack.method()).isEqualTo("ACK");
+    assertThat(ack.cseq().orElseThrow().number()).isEqualTo(2);
+    assertThat(ack.requestUri()).isEqualTo("sip:callee@127.0.0.1:5090");
+    assertThat(answered.remoteTarget()).isEqualTo("sip:callee@127.0.0.1:5090");
+    assertThat(reInviteListener.events).containsExactly("response 200");
+  }
+
+  @Test
+  void a2xxFromASecondForkIsAckedAndThenEndedWithBye() {
+    shard.invite(TestMessages.outgoing("INVITE", BRANCH, 1), UDP_PEER, listener);
+    shard.receive(reply(200), UDP_PEER);
+
+    shard.receive(TestMessages.response(200, BRANCH, 1, "INVITE", "other-fork"), UDP_PEER);
+
+    assertThat(events).containsExactly("answered");
+    assertThat(sender.requests("ACK")).isEqualTo(2);
+    SipRequest bye = (SipRequest) sender.last();
+    assertThat(bye.method()).isEqualTo("BYE");
+    assertThat(bye.to().orElseThrow().tag()).contains("other-fork");
+    assertThat(shard.dialogs().size()).as("only the answered dialog stays").isEqualTo(1);
+  }
+
+  @Test
+  void aCancelWaitsForTheFirstProvisionalAndTheInviteEndsWith487() {
+    SipRequest invite = TestMessages.outgoing("INVITE", BRANCH, 1);
+    shard.invite(invite, UDP_PEER, listener);
+
+    shard.cancel(invite);
+    assertThat(sender.requests("CANCEL")).as("no CANCEL before a provisional (§9.1)").isZero();
+
+    shard.receive(reply(180), UDP_PEER);
+    SipRequest cancel = (SipRequest) sender.last();
+    assertThat(cancel.method()).isEqualTo("CANCEL");
+    assertThat(cancel.topVia().orElseThrow().branch()).contains(BRANCH);
+
+    shard.receive(TestMessages.response(200, BRANCH, 1, "CANCEL", "callee-tag"), UDP_PEER);
+    shard.receive(reply(487), UDP_PEER);
+    assertThat(events).containsExactly("180 early", "failed 487");
+    assertThat(shard.dialogs().size()).isZero();
+  }
+
+  @Test
   void aBusyAnswerFailsTheCall() {
     shard.invite(TestMessages.outgoing("INVITE", BRANCH, 1), UDP_PEER, listener);
 
