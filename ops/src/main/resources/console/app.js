@@ -195,7 +195,7 @@
       });
     }).catch(function (error) {
       byId('action-status').textContent = '';
-      errorBox.textContent = body.type + ' refused: ' + error.message;
+      errorBox.textContent = 'Not accepted (' + body.type + '): ' + error.message;
       errorBox.classList.remove('hidden');
       return false;
     });
