@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class AgentConsoleHubTest {
@@ -92,6 +93,30 @@ class AgentConsoleHubTest {
     assertThat(hub.sessionCount()).isZero();
     assertThat(hub.sendToAgent("a-17", prompt("anyone?"))).isZero();
     assertThat(registry.get("callflow.console.sessions").gauge().value()).isZero();
+  }
+
+  @Test
+  void aSocketSilentForTheIdleTimeoutIsClosedAndItsTabRemoved() {
+    EmbeddedChannel tab = new EmbeddedChannel(hub.sessionHandlers().get());
+    tab.freezeTime();
+    Tabs.handshake(tab, "/console/ws?agent=a-17");
+    Tabs.received(tab);
+    tab.advanceTimeBy(ConsoleSettings.defaults().idleTimeout().toMillis() - 1, TimeUnit.MILLISECONDS);
+    tab.runScheduledPendingTasks();
+    Tabs.send(tab, "{\"type\":\"heartbeat\"}");
+    tab.advanceTimeBy(ConsoleSettings.defaults().idleTimeout().toMillis() - 1, TimeUnit.MILLISECONDS);
+    tab.runScheduledPendingTasks();
+    assertThat(tab.isOpen()).isTrue();
+
+    tab.advanceTimeBy(1, TimeUnit.MILLISECONDS);
+    tab.runScheduledPendingTasks();
+
+    CloseWebSocketFrame close = tab.readOutbound();
+    assertThat(close.statusCode()).isEqualTo(1000);
+    assertThat(close.reasonText()).contains("send heartbeats");
+    close.release();
+    assertThat(tab.isOpen()).isFalse();
+    assertThat(hub.sessionCount()).isZero();
   }
 
   @Test

@@ -17,7 +17,11 @@ final class Tabs {
   private Tabs() {}
 
   static EmbeddedChannel open(AgentConsoleHub hub, String requestUri) {
-    EmbeddedChannel channel = new EmbeddedChannel(hub.sessionHandlers().get());
+    return handshake(new EmbeddedChannel(hub.sessionHandlers().get()), requestUri);
+  }
+
+  /** Completes the handshake of a channel holding a session handler. */
+  static EmbeddedChannel handshake(EmbeddedChannel channel, String requestUri) {
     channel.pipeline().fireUserEventTriggered(
         new WebSocketServerProtocolHandler.HandshakeComplete(requestUri, EmptyHttpHeaders.INSTANCE, null));
     channel.runPendingTasks();
