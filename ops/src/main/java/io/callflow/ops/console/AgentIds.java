@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public final class AgentIds {
 
   static final int MAX_LENGTH = 64;
-  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (MAX_LENGTH - 1) + "}");
+  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+-]{0," + (MAX_LENGTH - 1) + "}");
 
   private AgentIds() {}
 
@@ -23,10 +23,15 @@ public final class AgentIds {
     if (raw == null || raw.isEmpty()) {
       throw new IllegalArgumentException("agent is required: open the console as /console?agent=<your agent id>");
     }
-    if (!VALID.matcher(raw).matches()) {
+    if (!isValid(raw)) {
       throw new IllegalArgumentException("agent must be 1 to " + MAX_LENGTH
-          + " letters, digits, '.', '_' or '-', starting with a letter or digit");
+          + " letters, digits, '.', '_', '-', '@' or '+', starting with a letter or digit");
     }
     return raw;
+  }
+
+  /** Whether {@code raw} could open a console. */
+  public static boolean isValid(String raw) {
+    return raw != null && VALID.matcher(raw).matches();
   }
 }

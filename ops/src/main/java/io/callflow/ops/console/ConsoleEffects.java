@@ -67,8 +67,8 @@ public final class ConsoleEffects {
   /** Pushes the call's current state; forgets the call's agent once it has ended. */
   public void refresh(CallId callId) {
     views.apply(callId).ifPresent(view -> {
-      if (view.agentId() != null && hub.agentOf(callId).isEmpty() && view.state() != CallState.ENDED) {
-        hub.assign(callId, view.agentId());
+      if (view.state() != CallState.ENDED) {
+        assignIfNew(callId, view.agentId());
       }
       send(callId, view.agentId(), ConsoleMessage.CallStatus.of(view));
       if (view.state() == CallState.ENDED) {
@@ -89,9 +89,7 @@ public final class ConsoleEffects {
 
   private void prompt(AgentPrompt prompt) {
     CallId callId = prompt.callId();
-    if (prompt.agentId() != null && hub.agentOf(callId).isEmpty()) {
-      hub.assign(callId, prompt.agentId());
-    }
+    assignIfNew(callId, prompt.agentId());
     send(callId, prompt.agentId(), new ConsoleMessage.Prompt(callId, prompt.key().key(), prompt.text()));
     ConsoleMessage.Banner banner = bannerFor(callId, prompt.key(), prompt.text());
     if (banner != null) {
@@ -109,6 +107,13 @@ public final class ConsoleEffects {
       case SYSTEM_RESTORED -> ConsoleMessage.Banner.clear(callId, BannerKind.SYSTEM_FAILURE);
       default -> null;
     };
+  }
+
+  /** Routes the call to {@code agentId} unless it is routed already; an id no console can have is skipped. */
+  private void assignIfNew(CallId callId, String agentId) {
+    if (agentId != null && AgentIds.isValid(agentId) && hub.agentOf(callId).isEmpty()) {
+      hub.assign(callId, agentId);
+    }
   }
 
   /** To the named agent when the effect names one, else to whoever handles the call. */

@@ -136,6 +136,16 @@ class ConsoleEffectsTest {
   }
 
   @Test
+  void aCallWhoseAgentIdNoConsoleCanHaveIsSkippedQuietly() {
+    CallId other = new CallId("c-10");
+
+    handle(new SipEvent.Offered(other, "+4930123456789", "sip:seat 4", "line-1"));
+
+    assertThat(hub.agentOf(other)).isEmpty();
+    assertThat(Tabs.types(otherAgent)).containsExactly("hello");
+  }
+
+  @Test
   void anEndedCallIsShownAsEndedAndThenForgotten() {
     connect();
 
