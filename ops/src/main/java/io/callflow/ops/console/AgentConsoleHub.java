@@ -158,7 +158,7 @@ public final class AgentConsoleHub {
       heartbeats.accept(callId);
     } catch (RuntimeException e) {
       log.debug("console heartbeat of agent {} for call {} refused: {}", session.agentId(), callId, e.getMessage());
-      session.offer(ConsoleJson.write(new ConsoleMessage.Error("heartbeat refused: " + e.getMessage())));
+      session.offer(ConsoleJson.write(new ConsoleMessage.Problem("heartbeat refused: " + e.getMessage())));
       return;
     }
     callAgents.putIfAbsent(callId, session.agentId());

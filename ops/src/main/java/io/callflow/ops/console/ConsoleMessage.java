@@ -33,7 +33,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = ConsoleMessage.Banner.class, name = "banner"),
     @JsonSubTypes.Type(value = ConsoleMessage.Alert.class, name = "alert"),
     @JsonSubTypes.Type(value = ConsoleMessage.Masking.class, name = "masking"),
-    @JsonSubTypes.Type(value = ConsoleMessage.Error.class, name = "error")})
+    @JsonSubTypes.Type(value = ConsoleMessage.Problem.class, name = "error")})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ConsoleMessage {
 
@@ -94,5 +94,5 @@ public sealed interface ConsoleMessage {
       implements ConsoleMessage {}
 
   /** The page sent something the hub cannot use; nothing was changed. */
-  record Error(String message) implements ConsoleMessage {}
+  record Problem(String message) implements ConsoleMessage {}
 }

@@ -148,7 +148,7 @@ final class ConsoleSession extends ChannelInboundHandlerAdapter {
   }
 
   private void refuse(String reason) {
-    offer(ConsoleJson.write(new ConsoleMessage.Error(reason)));
+    offer(ConsoleJson.write(new ConsoleMessage.Problem(reason)));
   }
 
   @Override
