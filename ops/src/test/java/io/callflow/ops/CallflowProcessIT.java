@@ -68,13 +68,7 @@ class CallflowProcessIT {
         "  path: " + dir.resolve("callflow.db"),
         ""));
     Path log = dir.resolve("callflow.log");
-    process = new ProcessBuilder(Programs.repoRoot().resolve("bin/callflow").toString(), "run", "--config", config.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
-    String base = "http://127.0.0.1:" + httpPort;
-
-    awaitReady(base + "/readyz", log);
+    String base = startReady(config, log, httpPort);
     HttpResponse<String> metrics = get(base + "/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
     Path scrape = Files.writeString(dir.resolve("scrape.txt"), metrics.body());
@@ -114,12 +108,7 @@ class CallflowProcessIT {
           "store:", "  path: " + file,
           "procedure:", "  probeTimeout: 5m", ""));
       Path log = dir.resolve("restart-" + run + ".log");
-      process = new ProcessBuilder(Programs.repoRoot().resolve("bin/callflow").toString(), "run", "--config", config.toString())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
-      String base = "http://127.0.0.1:" + httpPort;
-      awaitReady(base + "/readyz", log);
+      String base = startReady(config, log, httpPort);
 
       HttpResponse<String> view = get(base + "/api/calls/c-restart");
       assertThat(view.body()).contains("\"state\":\"RECOVERING\"", "\"resumeStep\":\"GREETING\"");
@@ -130,6 +119,17 @@ class CallflowProcessIT {
       assertThat(Files.readString(log, StandardCharsets.UTF_8))
           .contains("restart recovery: 1 call(s) in progress came back");
     }
+  }
+
+  /** Runs {@code bin/callflow run --config config}, logging to {@code log}; returns its base URL once ready. */
+  private String startReady(Path config, Path log, int httpPort) throws IOException, InterruptedException {
+    process = new ProcessBuilder(Programs.repoRoot().resolve("bin/callflow").toString(), "run", "--config", config.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+    String base = "http://127.0.0.1:" + httpPort;
+    awaitReady(base + "/readyz", log);
+    return base;
   }
 
   private void awaitReady(String url, Path log) throws IOException, InterruptedException {
