@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code callflow_calls_active}: calls whose last state change did not lead to ENDED;
  *   <li>{@code callflow_calls_ended_total{outcome}}: one per compliance summary;
  *   <li>{@code callflow_call_steps_total{step,result}}: {@code completed} per completed
- *       regulated step, {@code skipped} and {@code not_reached} from each summary.
+ *       regulated step, {@code skipped} and {@code not_reached} from each summary;
+ *   <li>{@code callflow_drops_total}: calls that entered DROPPED (a leg lost, clause 3.3 c),
+ *       which the {@code CallflowDropsHigh} alert rule watches.
  * </ul>
  * Labels are bounded enums: never a call id.
  */
@@ -31,17 +33,24 @@ public final class CallMetrics implements Consumer<CallRecord> {
 
   private final MeterRegistry registry;
   private final Set<CallId> active = ConcurrentHashMap.newKeySet();
+  private final Counter drops;
 
   public CallMetrics(MeterRegistry registry) {
     this.registry = registry;
     Gauge.builder("callflow_calls_active", active, Set::size)
         .description("Calls in progress (not ended), recovered ones included")
         .register(registry);
+    drops = Counter.builder("callflow_drops")
+        .description("Calls dropped: a leg was lost and the reconnect procedure started")
+        .register(registry);
   }
 
   @Override
   public void accept(CallRecord record) {
     if (record instanceof CallRecord.StateChanged change) {
+      if (change.to() == CallState.DROPPED) {
+        drops.increment();
+      }
       if (change.to() == CallState.ENDED) {
         active.remove(change.callId());
       } else {

@@ -6,6 +6,7 @@ import io.callflow.core.event.AgentEvent;
 import io.callflow.core.event.SipEvent;
 import io.callflow.core.flow.CallState;
 import io.callflow.core.model.CallId;
+import io.callflow.core.model.Leg;
 import io.callflow.core.time.ManualScheduler;
 import io.callflow.ops.config.ConfigLoader;
 import io.callflow.ops.store.SqliteCallRecordStore;
@@ -42,6 +43,11 @@ class CallMetricsTest {
           .counter().count()).isEqualTo(1);
       assertThat(registry.get("callflow_call_steps").tags("step", "RESOLVING", "result", "skipped")
           .counter().count()).isEqualTo(1);
+
+      calls.submit(new SipEvent.Answered(b)).join();
+      calls.submit(new AgentEvent.DropReported(b, Leg.CUSTOMER)).join();
+
+      assertThat(registry.get("callflow_drops").counter().count()).isEqualTo(1);
     }
   }
 }
