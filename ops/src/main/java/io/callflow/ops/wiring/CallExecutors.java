@@ -31,8 +31,9 @@ final class CallExecutors implements AutoCloseable {
     }
   }
 
+  /** The call's executor; an event without a call id goes to the first, for the engine to refuse. */
   ExecutorService forCall(CallId callId) {
-    return stripes.get(Math.floorMod(callId.hashCode(), stripes.size()));
+    return stripes.get(callId == null ? 0 : Math.floorMod(callId.hashCode(), stripes.size()));
   }
 
   /** Lets queued events finish (up to 10 s) so their records reach the store before it closes. */
