@@ -15,6 +15,7 @@ import io.callflow.sip.transaction.ClientTransactionListener;
 import io.callflow.sip.transaction.Peer;
 import io.callflow.sip.transaction.TransactionMetrics;
 import io.callflow.sip.transaction.TransportSender;
+import io.callflow.sip.transport.CallIdAffinity;
 import io.callflow.sip.transport.Destination;
 import io.callflow.sip.transport.NettySipTransport;
 import io.callflow.sip.transport.RequiredHeadersFilter;
@@ -250,7 +251,7 @@ public final class SipStack implements AutoCloseable {
   }
 
   private Shard shardFor(String callId) {
-    return shards[Math.floorMod(callId.hashCode(), shards.length)];
+    return shards[CallIdAffinity.loopIndex(callId, shards.length)];
   }
 
   /**

@@ -48,6 +48,7 @@ final class UdpListeners {
       loops.add((EventLoop) group.next());
     }
     List<Channel> bound = new ArrayList<>(loops.size());
+    CallIdAffinity affinity = new CallIdAffinity(group);
     int port = settings.udpPort();
     try {
       for (EventLoop loop : loops) {
@@ -58,7 +59,7 @@ final class UdpListeners {
             .handler(new ChannelInitializer<DatagramChannel>() {
               @Override
               protected void initChannel(DatagramChannel ch) {
-                SipPipelines.udp(ch.pipeline(), settings.limits(), handler, observer);
+                SipPipelines.udp(ch.pipeline(), settings.limits(), handler, observer, affinity);
               }
             });
         if (loops.size() > 1) {
