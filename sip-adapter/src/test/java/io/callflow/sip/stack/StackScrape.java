@@ -20,8 +20,8 @@ import java.util.List;
 
 /**
  * Starts the whole stack (transports, edge, transactions, dialogs) on 127.0.0.1 with a
- * Prometheus registry, has a trunk on 127.0.0.1 exchange one OPTIONS with it over UDP and
- * returns the scrape, so tests see every SIP meter as it is exported.
+ * Prometheus registry, sends it one request over UDP from 127.0.0.1 and returns the answer
+ * and the scrape, so tests see the receive path and every SIP meter as it is exported.
  */
 final class StackScrape {
 
@@ -33,9 +33,18 @@ final class StackScrape {
   record Result(SipResponse answer, String scrape) {
   }
 
+  /** A trunk on 127.0.0.1 exchanges one OPTIONS with the stack. */
   static Result afterOneOptions() throws IOException, InterruptedException {
+    return exchange(List.of("127.0.0.1/32"), "");
+  }
+
+  /**
+   * Sends an OPTIONS from 127.0.0.1 to a stack whose trunks are {@code trunks} (no phones,
+   * refusals answered 403), without the header named {@code omit} ("" for none).
+   */
+  static Result exchange(List<String> trunks, String omit) throws IOException, InterruptedException {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    EdgePolicy policy = new EdgePolicy(new EdgeSettings(AllowList.parse("sip.edge.trunks", List.of("127.0.0.1/32")),
+    EdgePolicy policy = new EdgePolicy(new EdgeSettings(AllowList.parse("sip.edge.trunks", trunks),
         new AllowList(List.of()), EdgeSettings.DEFAULT_PHONE_METHODS, RefusalMode.REFUSE_403,
         RateLimitSettings.defaults()), new ManualScheduler().clock());
     try (SipStack stack = SipStack.start(SipStackSettings.loopback(0, 0).withThreads(2), new AnsweringUas(),
@@ -45,7 +54,7 @@ final class StackScrape {
       int port = client.getLocalPort();
       byte[] options = ("OPTIONS sip:service@127.0.0.1 SIP/2.0\r\n"
           + "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bKscrape;rport\r\n"
-          + "Max-Forwards: 70\r\n"
+          + (omit.equals("Max-Forwards") ? "" : "Max-Forwards: 70\r\n")
           + "From: <sip:probe@127.0.0.1>;tag=probe\r\n"
           + "To: <sip:service@127.0.0.1>\r\n"
           + "Call-ID: scrape-1@127.0.0.1\r\n"
