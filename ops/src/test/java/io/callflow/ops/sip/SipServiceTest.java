@@ -162,6 +162,13 @@ class SipServiceTest {
   }
 
   @Test
+  void aByeForNoCallOfThisInstanceIsAnswered481() {
+    UdpSipClient.Reply reply = phone.exchange(phone.request("BYE", AGENT, ""));
+
+    assertThat(reply.status()).isEqualTo(481);
+  }
+
+  @Test
   void anUnsupportedMethodIsRefused405WithAllow() {
     UdpSipClient.Reply reply = phone.exchange(phone.request("MESSAGE", AGENT, "hello", "Content-Type: text/plain"));
 
