@@ -1,6 +1,9 @@
 package io.callflow.ops;
 
 import ch.qos.logback.classic.Level;
+import io.callflow.core.time.ExecutorScheduler;
+import io.callflow.ops.api.CallRoutes;
+import io.callflow.ops.api.FaultRoutes;
 import io.callflow.ops.cli.CheckConfigCommand;
 import io.callflow.ops.cli.Cli;
 import io.callflow.ops.cli.RunCommand;
@@ -13,14 +16,25 @@ import io.callflow.ops.http.OpsEndpoints;
 import io.callflow.ops.http.Readiness;
 import io.callflow.ops.http.RouteTable;
 import io.callflow.ops.metrics.PrometheusMetrics;
+import io.callflow.ops.store.SqliteCallRecordStore;
+import io.callflow.ops.wiring.AgentNotifier;
+import io.callflow.ops.wiring.CallFlowRuntime;
+import io.callflow.ops.wiring.EngineSettings;
+import io.callflow.ops.wiring.LoggingAgentNotifier;
+import io.callflow.ops.wiring.SipCommandPort;
+import io.callflow.ops.wiring.StoreWiring;
+import io.callflow.ops.wiring.UnroutedSipCommands;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,17 +76,35 @@ public final class Main {
       running.add("event loops", () -> loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly());
       List<String> listening = new ArrayList<>();
 
-      // 1. Record store (ops.store) from config.store(), bound to metrics.registry():
-      //      CallRecordStore store = running.add("store", <store>.open(config.store(), metrics.registry()));
-      // 2. Scheduler on `loops`, then the core engine with store, scheduler and the
-      //    procedure settings mapped from config.procedure().
-      // 3. Headset monitor from config.headset(), binding its meters to metrics.registry().
-      // 4. SIP stack on `loops` from config.sip() and `secrets` (register passwords);
-      //    it answers OPTIONS with 503 once `running.readiness` is draining.
+      // Settings first: a procedure core refuses is a config error before anything opens.
+      EngineSettings engineSettings = EngineSettings.from(config.procedure());
+      // 1. Record store; closed last, after everything that writes to it has stopped.
+      SqliteCallRecordStore store = running.add("store", StoreWiring.open(config.store(), metrics.registry()));
+      // 2. Timers (reconnect delays, heartbeat watch, restart probes), millisecond resolution.
+      ExecutorScheduler timers = running.add("timers", ExecutorScheduler.singleThread("callflow-timers"));
+      // 3. Ports. SIP: until the SIP stack is wired, commands are logged and counted as
+      //    unrouted. The lead replaces this with the SIP adapter's port (step 6).
+      SipCommandPort sip = new UnroutedSipCommands(metrics.registry());
+      //    Agent console: replaced by the console's notifier when the console is wired.
+      AgentNotifier agents = new LoggingAgentNotifier();
+      // 4. The engine behind one effect dispatcher; stopping it lets queued events finish.
+      CallFlowRuntime calls = running.add("call flow",
+          CallFlowRuntime.create(engineSettings, store, timers, sip, agents, metrics.registry()));
+      // 5. Restart recovery before readiness: in-progress calls come back in RECOVERING and
+      //    their legs are probed through the SIP port.
+      calls.recover();
+      // 6. SIP stack on `loops` from config.sip() and `secrets` (register passwords); it feeds
+      //    SipEvents to calls.submit(...), implements SipCommandPort (replacing `sip` above),
+      //    and answers OPTIONS with 503 once `running.readiness` is draining.
       //      listening.add("sip=udp " + ... + ", tcp " + ...);
+      // 7. Headset monitor from config.headset(), binding its meters to metrics.registry().
 
+      ExecutorService apiWork = Executors.newSingleThreadExecutor(task -> new Thread(task, "callflow-api"));
+      running.add("api", apiWork::shutdown);
       RouteTable.Builder routes = OpsEndpoints.install(RouteTable.builder(), metrics, running.readiness);
-      // 5. REST endpoints, telemetry POST and the console WebSocket are added to `routes` here.
+      new CallRoutes(calls, apiWork).install(routes);
+      new FaultRoutes(store, apiWork, Clock.systemUTC()).install(routes);
+      // 8. Telemetry POST and the agent console WebSocket are added to `routes` here.
       HttpServer http = running.add("http", HttpServer.start(loops, config.http(), routes.build(), metrics.registry()));
       listening.add(0, "http=" + http.localAddress().getAddress().getHostAddress() + ":" + http.localAddress().getPort());
 

@@ -2,6 +2,14 @@ package io.callflow.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.callflow.core.flow.CallState;
+import io.callflow.core.model.CallId;
+import io.callflow.core.model.Leg;
+import io.callflow.core.store.CallRecord.LegSnapshot;
+import io.callflow.core.store.CallRecord.StateChanged;
+import io.callflow.ops.store.SqliteCallRecordStore;
+import io.callflow.ops.store.StoreSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -23,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Starts {@code bin/callflow run} as a real process on free loopback ports, scrapes it,
- * lints the scrape with {@code promtool check metrics}, and stops it with SIGTERM.
+ * lints the scrape with {@code promtool check metrics}, and stops it with SIGTERM; and starts
+ * it twice on a store holding a call in progress, which each start takes back.
  */
 class CallflowProcessIT {
 
@@ -59,13 +68,7 @@ class CallflowProcessIT {
         "  path: " + dir.resolve("callflow.db"),
         ""));
     Path log = dir.resolve("callflow.log");
-    process = new ProcessBuilder(Programs.repoRoot().resolve("bin/callflow").toString(), "run", "--config", config.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
-    String base = "http://127.0.0.1:" + httpPort;
-
-    awaitReady(base + "/readyz", log);
+    String base = startReady(config, log, httpPort);
     HttpResponse<String> metrics = get(base + "/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
     Path scrape = Files.writeString(dir.resolve("scrape.txt"), metrics.body());
@@ -81,6 +84,52 @@ class CallflowProcessIT {
         .contains("callflow stopped")
         .doesNotContain("ERROR")
         .doesNotContain("Exception");
+  }
+
+  @Test
+  void eachStartTakesBackTheCallsInProgressInTheStoreBeforeItIsReady() throws Exception {
+    Path file = dir.resolve("calls.db");
+    CallId call = new CallId("c-restart");
+    try (SqliteCallRecordStore store = SqliteCallRecordStore.open(file, StoreSettings.defaults(), new SimpleMeterRegistry())) {
+      Instant at = Instant.parse("2026-01-05T09:00:00Z");
+      store.append(new StateChanged(call, at, CallState.RINGING, CallState.ANSWERED, "Answered", CallState.ANSWERED, null)).join();
+      store.append(new StateChanged(call, at, CallState.ANSWERED, CallState.GREETING, "StepCompleted", CallState.GREETING, null)).join();
+      store.append(new LegSnapshot(call, at, Leg.CUSTOMER, new byte[] {1})).join();
+      store.append(new LegSnapshot(call, at, Leg.AGENT, new byte[] {2})).join();
+    }
+    for (int run = 1; run <= 2; run++) {
+      int httpPort = freeTcpPort();
+      int sipPort = freeUdpAndTcpPort();
+      // Probes stay unanswered (no SIP stack yet): a long probe time-out keeps the call in
+      // RECOVERING for the second start instead of ending it as lost.
+      Path config = Files.writeString(dir.resolve("restart.yaml"), String.join("\n",
+          "sip:", "  udpPort: " + sipPort, "  tcpPort: " + sipPort,
+          "http:", "  port: " + httpPort,
+          "store:", "  path: " + file,
+          "procedure:", "  probeTimeout: 5m", ""));
+      Path log = dir.resolve("restart-" + run + ".log");
+      String base = startReady(config, log, httpPort);
+
+      HttpResponse<String> view = get(base + "/api/calls/c-restart");
+      assertThat(view.body()).contains("\"state\":\"RECOVERING\"", "\"resumeStep\":\"GREETING\"");
+      assertThat(get(base + "/metrics").body())
+          .contains("callflow_sip_commands_unrouted_total{command=\"ProbeLeg\"} 2.0");
+      process.destroy();
+      assertThat(process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+      assertThat(Files.readString(log, StandardCharsets.UTF_8))
+          .contains("restart recovery: 1 call(s) in progress came back");
+    }
+  }
+
+  /** Runs {@code bin/callflow run --config config}, logging to {@code log}; returns its base URL once ready. */
+  private String startReady(Path config, Path log, int httpPort) throws IOException, InterruptedException {
+    process = new ProcessBuilder(Programs.repoRoot().resolve("bin/callflow").toString(), "run", "--config", config.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+    String base = "http://127.0.0.1:" + httpPort;
+    awaitReady(base + "/readyz", log);
+    return base;
   }
 
   private void awaitReady(String url, Path log) throws IOException, InterruptedException {

@@ -8,6 +8,7 @@ import io.callflow.ops.cli.Terminal;
 import io.callflow.ops.config.CallflowConfig;
 import io.callflow.ops.config.ConfigLoader;
 import io.callflow.ops.config.HttpConfig;
+import io.callflow.ops.config.StoreConfig;
 import io.callflow.ops.config.Secrets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -128,7 +129,8 @@ class MainTest {
   @Test
   void runFailsWithExitOneWhenTheHttpPortIsTaken() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      String file = file("http:\n  port: " + taken.getLocalPort() + "\n");
+      String file = file("http:\n  port: " + taken.getLocalPort() + "\nstore:\n  path: "
+          + dir.resolve("taken.db") + "\n");
 
       assertThat(cli("run", "--config", file)).isEqualTo(ExitCode.FAILURE);
     }
@@ -139,7 +141,9 @@ class MainTest {
     CallflowConfig defaults = new ConfigLoader().load(Optional.empty());
     CallflowConfig config = new CallflowConfig(defaults.sip(),
         new HttpConfig(InetAddress.getLoopbackAddress(), freePort(), defaults.http().maxRequestBytes()),
-        defaults.store(), defaults.procedure(), defaults.headset(), defaults.logging());
+        new StoreConfig(dir.resolve("var/callflow.db"), defaults.store().queueCapacity(),
+            defaults.store().batchSize(), defaults.store().batchDelay()),
+        defaults.procedure(), defaults.headset(), defaults.logging());
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     URI readyz = URI.create("http://127.0.0.1:" + config.http().port() + "/readyz");
 

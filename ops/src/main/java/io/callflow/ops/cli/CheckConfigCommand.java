@@ -4,6 +4,8 @@ import io.callflow.ops.config.CallflowConfig;
 import io.callflow.ops.config.ConfigException;
 import io.callflow.ops.config.ConfigLoader;
 import io.callflow.ops.config.ConfigProblem;
+import io.callflow.ops.wiring.EngineSettings;
+import io.callflow.ops.wiring.StoreWiring;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,9 @@ public final class CheckConfigCommand implements Command {
     CallflowConfig config;
     try {
       config = new ConfigLoader().load(Optional.of(file));
+      // The modules' own checks, exactly as run will map them.
+      EngineSettings.from(config.procedure());
+      StoreWiring.settings(config.store());
     } catch (ConfigException e) {
       for (ConfigProblem p : e.problems()) {
         terminal.err().println(p.message());

@@ -62,6 +62,12 @@ public final class RunCommand implements Command {
     Service service;
     try {
       service = starter.start(config, secrets);
+    } catch (ConfigException e) {
+      // A setting a module refused while being wired: still a config error, not a crash.
+      for (ConfigProblem p : e.problems()) {
+        terminal.err().println(p.message());
+      }
+      return ExitCode.CONFIG;
     } catch (RuntimeException e) {
       log.error("callflow failed to start: {}", e.getMessage(), e);
       return ExitCode.FAILURE;

@@ -24,13 +24,25 @@ public record ProcedureConfig(
     Reconnect reconnect,
     LineFailure lineFailure,
     List<Department> departments,
-    Duration consoleHeartbeatTimeout) {
+    Duration consoleHeartbeatTimeout,
+    Duration recordingPauseTimeout,
+    Duration probeTimeout,
+    Duration endedRetention,
+    DropCauses dropCauses) {
 
   /**
    * Clause 3.3 c: reconnect a dropped call. {@code delays.get(i)} is waited before attempt
-   * {@code i + 1}; the last delay repeats. An empty {@code callerId} presents the original number.
+   * {@code i + 1}; the last delay repeats. {@code target} is {@code DROPPED_LEG},
+   * {@code CUSTOMER} or {@code AGENT}. An empty {@code callerId} presents the original number.
    */
-  public record Reconnect(int attempts, List<Duration> delays, String callerId) {}
+  public record Reconnect(int attempts, List<Duration> delays, Duration attemptTimeout,
+      String target, String callerId) {}
+
+  /**
+   * Which Q.850 causes (RFC 3326 section 2 Reason header) mean a leg was lost rather than
+   * hung up; {@code unlisted} ({@code HANGUP} or {@code DROP}) says what any other cause means.
+   */
+  public record DropCauses(List<Integer> failure, List<Integer> normal, String unlisted) {}
 
   /** Clause 3.3 a: the other channels the customer is guided to when a line fails. */
   public record LineFailure(List<String> otherChannels) {}
@@ -49,15 +61,34 @@ public record ProcedureConfig(
         n.section("lineFailure", l -> new LineFailure(l.list("otherChannels", text()))),
         n.sections("departments", d -> new Department(
             d.get("name", text()), d.get("uri", sipUri()), d.get("description", optionalText(), ""))),
-        n.get("consoleHeartbeatTimeout", duration(Duration.ofSeconds(1), Duration.ofMinutes(10))));
+        n.get("consoleHeartbeatTimeout", duration(Duration.ZERO, Duration.ofMinutes(10))),
+        n.get("recordingPauseTimeout", duration(Duration.ofMillis(100), Duration.ofMinutes(1))),
+        n.get("probeTimeout", duration(Duration.ofSeconds(1), Duration.ofMinutes(5))),
+        n.get("endedRetention", duration(Duration.ZERO, Duration.ofHours(1))),
+        n.section("dropCauses", d -> new DropCauses(
+            d.list("failure", integer(1, 127)),
+            d.list("normal", integer(1, 127)),
+            d.get("unlisted", oneOf(words("HANGUP", "DROP"))))));
   }
 
+  /**
+   * Reads the values; whether they fit together (at least one delay, a valid caller id) is
+   * checked by core's own settings records when ops maps them, so the rules live in one place.
+   */
   private static Reconnect reconnect(ConfigNode r) {
-    int attempts = r.get("attempts", integer(0, 10));
-    List<Duration> delays = r.list("delays", duration(Duration.ZERO, Duration.ofMinutes(10)));
-    if (r.clean() && attempts > 0 && delays.isEmpty()) {
-      r.reject("delays", "[]", "must list at least one delay when attempts > 0, such as [0s, 5s]");
+    return new Reconnect(
+        r.get("attempts", integer(1, 10)),
+        r.list("delays", duration(Duration.ZERO, Duration.ofMinutes(5))),
+        r.get("attemptTimeout", duration(Duration.ofSeconds(1), Duration.ofMinutes(2))),
+        r.get("target", oneOf(words("DROPPED_LEG", "CUSTOMER", "AGENT"))),
+        r.get("callerId", optionalPhoneNumber()));
+  }
+
+  private static Map<String, String> words(String... words) {
+    Map<String, String> choices = new LinkedHashMap<>();
+    for (String word : words) {
+      choices.put(word, word);
     }
-    return new Reconnect(attempts, delays, r.get("callerId", optionalPhoneNumber()));
+    return choices;
   }
 }
