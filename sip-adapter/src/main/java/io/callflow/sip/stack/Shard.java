@@ -56,10 +56,19 @@ final class Shard implements ServerTransactionUser {
   private final Map<DialogId, AnswerRetransmission> awaitingAck = new HashMap<>();
   /** INVITEs this side sent that have no final response yet, by Via branch (for CANCEL). */
   private final Map<String, UacInvite> unanswered = new HashMap<>();
+  /** Null when the stack was started without a {@link SipEdge}: every request goes on. */
+  private final EdgeGate gate;
 
   Shard(Executor loop, BooleanSupplier inLoop, Scheduler scheduler, TimerSettings settings,
       TransportSender sender, SipApplication application, Map<String, LocalEndpoint> endpoints,
       TransactionMetrics metrics, DialogMetrics dialogMetrics) {
+    this(loop, inLoop, scheduler, settings, sender, application, endpoints, metrics, dialogMetrics, null);
+  }
+
+  /** @param edge checked for every inbound request before the transaction layer; null for none */
+  Shard(Executor loop, BooleanSupplier inLoop, Scheduler scheduler, TimerSettings settings,
+      TransportSender sender, SipApplication application, Map<String, LocalEndpoint> endpoints,
+      TransactionMetrics metrics, DialogMetrics dialogMetrics, SipEdge edge) {
     this.loop = loop;
     this.inLoop = inLoop;
     this.scheduler = scheduler;
@@ -69,6 +78,7 @@ final class Shard implements ServerTransactionUser {
     this.endpoints = endpoints; // filled in by the stack once the ports are bound
     this.dialogs = new DialogTable(dialogMetrics);
     this.layer = new TransactionLayer(settings, scheduler, this::execute, sender, this, metrics);
+    this.gate = edge == null ? null : new EdgeGate(edge, layer, dialogs);
   }
 
   /** Runs {@code task} on this shard's loop: at once when already there. Nothing it throws escapes. */
@@ -88,10 +98,12 @@ final class Shard implements ServerTransactionUser {
     }
   }
 
-  /** A message from the transport. */
+  /** A message from the transport; a request passes the edge first. */
   void receive(SipMessage message, Peer source) {
     if (message instanceof SipRequest request) {
-      layer.onRequest(request, source);
+      if (gate == null || gate.admit(request, source)) {
+        layer.onRequest(request, source);
+      }
     } else {
       layer.onResponse((SipResponse) message, source);
     }

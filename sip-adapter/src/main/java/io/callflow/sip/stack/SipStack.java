@@ -7,6 +7,7 @@ import io.callflow.sip.message.SipMessage;
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.message.SipRequestBuilder;
 import io.callflow.sip.message.SipResponse;
+import io.callflow.sip.metrics.EdgeRefusalMetrics;
 import io.callflow.sip.metrics.SipMessageMetrics;
 import io.callflow.sip.timer.EventLoopScheduler;
 import io.callflow.sip.transaction.Branches;
@@ -14,10 +15,12 @@ import io.callflow.sip.transaction.ClientTransactionListener;
 import io.callflow.sip.transaction.Peer;
 import io.callflow.sip.transaction.TransactionMetrics;
 import io.callflow.sip.transaction.TransportSender;
+import io.callflow.sip.transport.CallIdAffinity;
 import io.callflow.sip.transport.Destination;
 import io.callflow.sip.transport.NettySipTransport;
 import io.callflow.sip.transport.RequiredHeadersFilter;
 import io.callflow.sip.transport.SipInboundHandler;
+import io.callflow.sip.transport.SipMetrics;
 import io.callflow.sip.transport.Source;
 import io.callflow.sip.transport.Transport;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,6 +31,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -58,7 +62,7 @@ public final class SipStack implements AutoCloseable {
 
   private SipStack(IoEventLoopGroup group, boolean ownsGroup, SipStackSettings settings,
       SipApplication application, Map<String, LocalEndpoint> endpoints, MeterRegistry registry,
-      SipMessageMetrics messages) {
+      SipMessageMetrics messages, SipEdge edge) {
     this.group = group;
     this.ownsGroup = ownsGroup;
     this.endpoints = endpoints;
@@ -69,45 +73,81 @@ public final class SipStack implements AutoCloseable {
     for (EventExecutor executor : group) {
       EventLoop loop = (EventLoop) executor;
       created.add(new Shard(loop, loop::inEventLoop, new EventLoopScheduler(loop), settings.timers(),
-          sender, application, endpoints, transactionMetrics, dialogMetrics));
+          sender, application, endpoints, transactionMetrics, dialogMetrics, edge));
     }
     this.shards = created.toArray(new Shard[0]);
   }
 
   /**
    * Starts the stack on a new event-loop group of {@code settings.threads()} loops, which
-   * {@link #stop()} shuts down.
+   * {@link #stop()} shuts down, counting messages in a {@link SipMetrics} on {@code registry}.
+   * No edge policy: every source is admitted (see {@link #start(SipStackSettings, SipApplication,
+   * MeterRegistry, SipMessageMetrics, SipEdge)}).
    *
-   * @param messages message and retransmission counters; the caller binds them to the registry
+   * @param messages retransmission counter; bound to {@code registry} here (binding it again is harmless)
    * @throws IllegalStateException naming the address when a port cannot be bound
    */
   public static SipStack start(SipStackSettings settings, SipApplication application,
       MeterRegistry registry, SipMessageMetrics messages) throws InterruptedException {
+    return startOwned(settings, application, registry, messages, null);
+  }
+
+  /**
+   * Like {@link #start(SipStackSettings, SipApplication, MeterRegistry, SipMessageMetrics)},
+   * with every inbound request checked against {@code edge} before the transaction layer;
+   * its refusals are counted on {@code registry} ({@code callflow_sip_refused_requests_total}).
+   */
+  public static SipStack start(SipStackSettings settings, SipApplication application,
+      MeterRegistry registry, SipMessageMetrics messages, SipEdge edge) throws InterruptedException {
+    return startOwned(settings, application, registry, messages, Objects.requireNonNull(edge, "edge"));
+  }
+
+  /**
+   * Starts the stack on {@code group} (shared with HTTP, say), which it does not shut down.
+   * Shards follow the group's loops. Messages are reported to {@code observer} (a
+   * {@link SipMetrics} on the registry, normally). No edge policy: every source is admitted.
+   */
+  public static SipStack start(SipStackSettings settings, SipApplication application,
+      MeterRegistry registry, SipMessageMetrics messages, SipTrafficObserver observer,
+      IoEventLoopGroup group) throws InterruptedException {
+    return start(settings, application, registry, messages, observer, group, false, null);
+  }
+
+  /**
+   * Like {@link #start(SipStackSettings, SipApplication, MeterRegistry, SipMessageMetrics,
+   * SipTrafficObserver, IoEventLoopGroup)}, with every inbound request checked against
+   * {@code edge} before the transaction layer.
+   */
+  public static SipStack start(SipStackSettings settings, SipApplication application,
+      MeterRegistry registry, SipMessageMetrics messages, SipTrafficObserver observer,
+      IoEventLoopGroup group, SipEdge edge) throws InterruptedException {
+    return start(settings, application, registry, messages, observer, group, false,
+        Objects.requireNonNull(edge, "edge"));
+  }
+
+  private static SipStack startOwned(SipStackSettings settings, SipApplication application,
+      MeterRegistry registry, SipMessageMetrics messages, SipEdge edge) throws InterruptedException {
     IoEventLoopGroup group = NettySipTransport.newEventLoopGroup(settings.threads());
     try {
-      return start(settings, application, registry, messages, SipTrafficObserver.NONE, group, true);
+      return start(settings, application, registry, messages, new SipMetrics(registry), group, true, edge);
     } catch (RuntimeException | InterruptedException e) {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       throw e;
     }
   }
 
-  /**
-   * Starts the stack on {@code group} (shared with HTTP, say), which it does not shut down.
-   * Shards follow the group's loops.
-   */
-  public static SipStack start(SipStackSettings settings, SipApplication application,
-      MeterRegistry registry, SipMessageMetrics messages, SipTrafficObserver observer,
-      IoEventLoopGroup group) throws InterruptedException {
-    return start(settings, application, registry, messages, observer, group, false);
-  }
-
   private static SipStack start(SipStackSettings settings, SipApplication application,
       MeterRegistry registry, SipMessageMetrics messages, SipTrafficObserver observer,
-      IoEventLoopGroup group, boolean ownsGroup) throws InterruptedException {
+      IoEventLoopGroup group, boolean ownsGroup, SipEdge edge) throws InterruptedException {
+    messages.bindTo(registry);
+    if (edge == null) {
+      LOG.warn("SIP stack started without an edge policy: requests from every source are admitted");
+    } else {
+      new EdgeRefusalMetrics(edge.policy().refusals()).bindTo(registry);
+    }
     // Endpoints are filled in once the ports are bound (port 0 picks a free one).
     Map<String, LocalEndpoint> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
-    SipStack stack = new SipStack(group, ownsGroup, settings, application, endpoints, registry, messages);
+    SipStack stack = new SipStack(group, ownsGroup, settings, application, endpoints, registry, messages, edge);
     SipInboundHandler inbound = new SipInboundHandler() {
       @Override
       public void onRequest(SipRequest request, Source source) {
@@ -211,7 +251,7 @@ public final class SipStack implements AutoCloseable {
   }
 
   private Shard shardFor(String callId) {
-    return shards[Math.floorMod(callId.hashCode(), shards.length)];
+    return shards[CallIdAffinity.loopIndex(callId, shards.length)];
   }
 
   /**

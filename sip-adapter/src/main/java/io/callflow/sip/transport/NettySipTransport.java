@@ -16,19 +16,20 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.IoEventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +49,14 @@ public final class NettySipTransport implements SipSender, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NettySipTransport.class);
 
   private final Map<InetSocketAddress, Channel> connections = new ConcurrentHashMap<>();
+  /**
+   * Connects in progress by peer address. A send that finds no open connection joins the
+   * pending one instead of opening a second: the connect promise completes before Netty
+   * reports the channel active, so the registry alone leaves a window for a duplicate.
+   */
+  private final Map<InetSocketAddress, Promise<Channel>> connecting = new ConcurrentHashMap<>();
+  /** One UDP socket per event loop with SO_REUSEPORT on epoll, else one; never empty once started. */
+  private volatile List<Channel> udpChannels = List.of();
   private volatile Channel udp;
   private volatile Channel tcp;
   private volatile Bootstrap connector;
@@ -99,14 +108,6 @@ public final class NettySipTransport implements SipSender, AutoCloseable {
         SipPipelines.tcp(ch.pipeline(), settings.limits(), scheduler, settings.tcpIdleTimeout(), handler, observer);
       }
     };
-    Bootstrap udpBootstrap = new Bootstrap().group(group)
-        .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
-        .handler(new ChannelInitializer<DatagramChannel>() {
-          @Override
-          protected void initChannel(DatagramChannel ch) {
-            SipPipelines.udp(ch.pipeline(), settings.limits(), handler, observer);
-          }
-        });
     Class<? extends ServerSocketChannel> serverClass = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     ServerBootstrap tcpBootstrap = new ServerBootstrap().group(group).channel(serverClass)
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true).childHandler(tcpInit);
@@ -114,17 +115,19 @@ public final class NettySipTransport implements SipSender, AutoCloseable {
         .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
         .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .handler(tcpInit);
-    udp = bind(udpBootstrap.bind(settings.bindAddress(), settings.udpPort()), "UDP", settings, settings.udpPort());
+    udpChannels = UdpListeners.bind(settings, group, epoll, handler, observer);
+    udp = udpChannels.get(0);
     try {
       tcp = bind(tcpBootstrap.bind(settings.bindAddress(), settings.tcpPort()), "TCP", settings, settings.tcpPort());
     } catch (RuntimeException | InterruptedException e) {
-      udp.close();
+      udpChannels.forEach(Channel::close);
       throw e;
     }
-    LOG.info("SIP listening on udp {} and tcp {} ({})", udp.localAddress(), tcp.localAddress(), epoll ? "epoll" : "nio");
+    LOG.info("SIP listening on udp {} ({} socket(s)) and tcp {} ({})", udp.localAddress(), udpChannels.size(),
+        tcp.localAddress(), epoll ? "epoll" : "nio");
   }
 
-  private static Channel bind(ChannelFuture future, String what, SipTransportSettings settings, int port)
+  static Channel bind(ChannelFuture future, String what, SipTransportSettings settings, int port)
       throws InterruptedException {
     future.await();
     if (!future.isSuccess()) {
@@ -151,7 +154,7 @@ public final class NettySipTransport implements SipSender, AutoCloseable {
       return notStarted();
     }
     if (destination.transport() == Transport.UDP) {
-      return completion(udp.writeAndFlush(new OutboundDatagram(message, destination.address())));
+      return completion(udpChannel().writeAndFlush(new OutboundDatagram(message, destination.address())));
     }
     return sendOnStream(message, destination.address());
   }
@@ -162,7 +165,8 @@ public final class NettySipTransport implements SipSender, AutoCloseable {
       return notStarted();
     }
     if (source.transport() == Transport.UDP) {
-      return completion(udp.writeAndFlush(new OutboundDatagram(response, ResponseRouting.destination(response, source))));
+      return completion(udpChannel().writeAndFlush(
+          new OutboundDatagram(response, ResponseRouting.destination(response, source))));
     }
     Optional<SipConnection> connection = source.connection().filter(SipConnection::isOpen);
     if (connection.isPresent()) {
@@ -172,15 +176,30 @@ public final class NettySipTransport implements SipSender, AutoCloseable {
     return sendOnStream(response, new InetSocketAddress(source.remote().getAddress(), port));
   }
 
+  /**
+   * The UDP socket of the calling event loop, so a shard answers from its own thread without a
+   * hand-off; any other thread uses the first. All sockets share one port, so peers see no difference.
+   */
+  private Channel udpChannel() {
+    List<Channel> channels = udpChannels;
+    for (int i = 1; i < channels.size(); i++) {
+      if (channels.get(i).eventLoop().inEventLoop()) {
+        return channels.get(i);
+      }
+    }
+    return udp;
+  }
+
   private CompletableFuture<Void> sendOnStream(SipMessage message, InetSocketAddress address) {
     Channel open = connections.get(address);
     if (open != null && open.isActive()) {
       return completion(open.writeAndFlush(message));
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
-    connector.connect(address).addListener((ChannelFuture connected) -> {
+    // Listeners run in the order they were added, so messages queued on one connect keep their order.
+    connection(address).addListener((Future<Channel> connected) -> {
       if (connected.isSuccess()) {
-        completion(connected.channel().writeAndFlush(message)).whenComplete((ok, error) -> {
+        completion(connected.getNow().writeAndFlush(message)).whenComplete((ok, error) -> {
           if (error != null) {
             done.completeExceptionally(error);
           } else {
@@ -192,6 +211,32 @@ public final class NettySipTransport implements SipSender, AutoCloseable {
       }
     });
     return done;
+  }
+
+  /** The connect to {@code address} in progress, or a new one; at most one per peer at a time. */
+  private Promise<Channel> connection(InetSocketAddress address) {
+    Promise<Channel> mine = ImmediateEventExecutor.INSTANCE.newPromise();
+    Promise<Channel> pending = connecting.putIfAbsent(address, mine);
+    if (pending != null) {
+      return pending;
+    }
+    Channel open = connections.get(address);
+    if (open != null && open.isActive()) {
+      // Another connect finished between our look-up and our claim.
+      connecting.remove(address, mine);
+      return mine.setSuccess(open);
+    }
+    connector.connect(address).addListener((ChannelFuture connected) -> {
+      if (connected.isSuccess()) {
+        connections.put(address, connected.channel());
+        connecting.remove(address, mine);
+        mine.setSuccess(connected.channel());
+      } else {
+        connecting.remove(address, mine);
+        mine.setFailure(connected.cause());
+      }
+    });
+    return mine;
   }
 
   /** A handler may answer a message that arrives while the TCP listener is still binding. */
@@ -214,8 +259,8 @@ public final class NettySipTransport implements SipSender, AutoCloseable {
   /** Closes the listeners and every TCP connection; the event-loop group stays up. */
   @Override
   public void close() {
-    if (udp != null) {
-      udp.close().syncUninterruptibly();
+    for (Channel channel : udpChannels) {
+      channel.close().syncUninterruptibly();
     }
     if (tcp != null) {
       tcp.close().syncUninterruptibly();

@@ -1,5 +1,6 @@
 package io.callflow.sip.transport;
 
+import io.callflow.sip.codec.CallIdScanner;
 import io.callflow.sip.codec.DatagramFrame;
 import io.callflow.sip.codec.OutboundDatagram;
 import io.callflow.sip.codec.SipFrame;
@@ -11,6 +12,7 @@ import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.message.SipResponse;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Optional;
@@ -31,14 +33,17 @@ final class SipInboundDispatcher extends ChannelInboundHandlerAdapter {
   private final SipMessageReader reader;
   private final SipInboundHandler handler;
   private final SipTrafficObserver observer;
+  /** For datagrams: the loop each call is parsed on; null parses on the reading loop. */
+  private final CallIdAffinity affinity;
   private Source streamSource;
 
   SipInboundDispatcher(Transport transport, SipMessageReader reader, SipInboundHandler handler,
-                       SipTrafficObserver observer) {
+                       SipTrafficObserver observer, CallIdAffinity affinity) {
     this.transport = transport;
     this.reader = reader;
     this.handler = handler;
     this.observer = observer;
+    this.affinity = affinity == null || affinity.size() < 2 ? null : affinity;
   }
 
   @Override
@@ -46,7 +51,20 @@ final class SipInboundDispatcher extends ChannelInboundHandlerAdapter {
     if (msg instanceof DatagramFrame datagram) {
       Source source = Source.udp(datagram.sender(),
           datagram.recipient() == null ? local(ctx) : datagram.recipient());
-      dispatch(ctx, datagram.frame(), source);
+      EventExecutor owner = affinity == null ? null : affinity.loopFor(CallIdScanner.callId(datagram.frame().bytes()));
+      if (owner == null || owner.inEventLoop()) {
+        dispatch(ctx, datagram.frame(), source);
+      } else {
+        // Parse on the call's loop: spreads parsing over every loop even when one socket
+        // reads everything, and keeps a call's datagrams in the order this socket read them.
+        owner.execute(() -> {
+          try {
+            dispatch(ctx, datagram.frame(), source);
+          } catch (RuntimeException e) {
+            LOG.error("SIP datagram from {} dropped: handling failed", source.remote(), e);
+          }
+        });
+      }
     } else if (msg instanceof SipFrame frame) {
       dispatch(ctx, frame, streamSource(ctx));
     } else {

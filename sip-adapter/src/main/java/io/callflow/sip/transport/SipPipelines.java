@@ -24,9 +24,15 @@ final class SipPipelines {
 
   /** datagram → frame → verdict → handler; responses and requests out as datagrams. */
   static void udp(ChannelPipeline pipeline, SipLimits limits, SipInboundHandler handler, SipTrafficObserver observer) {
+    udp(pipeline, limits, handler, observer, null);
+  }
+
+  /** Like the above; with {@code affinity}, each datagram is parsed and delivered on its call's loop. */
+  static void udp(ChannelPipeline pipeline, SipLimits limits, SipInboundHandler handler, SipTrafficObserver observer,
+                  CallIdAffinity affinity) {
     pipeline.addLast("sip-datagram-decoder", new SipDatagramDecoder(limits, observer));
     pipeline.addLast("sip-datagram-encoder", new SipDatagramEncoder(observer));
-    pipeline.addLast("sip-dispatcher", new SipInboundDispatcher(Transport.UDP, READER, handler, observer));
+    pipeline.addLast("sip-dispatcher", new SipInboundDispatcher(Transport.UDP, READER, handler, observer, affinity));
     pipeline.addLast("sip-exceptions", SipExceptionGuard.INSTANCE);
   }
 
@@ -36,7 +42,7 @@ final class SipPipelines {
     pipeline.addLast("sip-idle", new StreamIdleTimeout(scheduler, idleTimeout));
     pipeline.addLast("sip-stream-decoder", new SipStreamDecoder(limits, observer));
     pipeline.addLast("sip-stream-encoder", new SipStreamEncoder(observer));
-    pipeline.addLast("sip-dispatcher", new SipInboundDispatcher(Transport.TCP, READER, handler, observer));
+    pipeline.addLast("sip-dispatcher", new SipInboundDispatcher(Transport.TCP, READER, handler, observer, null));
     pipeline.addLast("sip-exceptions", SipExceptionGuard.INSTANCE);
   }
 }

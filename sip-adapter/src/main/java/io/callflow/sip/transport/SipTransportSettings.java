@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param tcpPort TCP port, 0 for any free port ({@code sip.tcpPort}, default 5060)
  * @param tcpIdleTimeout a TCP connection silent this long is closed ({@code sip.tcpIdleTimeout}, default 5 min)
  * @param limits framing limits ({@code sip.limits.*})
+ * @param udp UDP socket buffers and SO_REUSEPORT ({@code sip.udp.*}, default {@link UdpSocketSettings#defaults()})
  */
 public record SipTransportSettings(String bindAddress, int udpPort, int tcpPort, Duration tcpIdleTimeout,
-                                   SipLimits limits) {
+                                   SipLimits limits, UdpSocketSettings udp) {
 
   /** Shortest and longest accepted TCP idle timeout. */
   public static final Duration MIN_IDLE = Duration.ofSeconds(1);
@@ -34,9 +35,21 @@ public record SipTransportSettings(String bindAddress, int udpPort, int tcpPort,
           + ", got " + tcpIdleTimeout);
     }
     Objects.requireNonNull(limits, "sip.limits");
+    Objects.requireNonNull(udp, "sip.udp");
   }
 
-  /** 0.0.0.0, UDP and TCP 5060, 5 minutes idle, {@link SipLimits#defaults()}. */
+  /** The settings with {@link UdpSocketSettings#defaults()} for the UDP socket options. */
+  public SipTransportSettings(String bindAddress, int udpPort, int tcpPort, Duration tcpIdleTimeout,
+                              SipLimits limits) {
+    this(bindAddress, udpPort, tcpPort, tcpIdleTimeout, limits, UdpSocketSettings.defaults());
+  }
+
+  /** A copy with other UDP socket options. */
+  public SipTransportSettings withUdp(UdpSocketSettings options) {
+    return new SipTransportSettings(bindAddress, udpPort, tcpPort, tcpIdleTimeout, limits, options);
+  }
+
+  /** 0.0.0.0, UDP and TCP 5060, 5 minutes idle, {@link SipLimits#defaults()}, {@link UdpSocketSettings#defaults()}. */
   public static SipTransportSettings defaults() {
     return new SipTransportSettings("0.0.0.0", 5060, 5060, Duration.ofMinutes(5), SipLimits.defaults());
   }

@@ -8,7 +8,6 @@ import io.callflow.sip.edge.EdgePolicy;
 import io.callflow.sip.edge.EdgeSettings;
 import io.callflow.sip.edge.RateLimitSettings;
 import io.callflow.sip.edge.RefusalMode;
-import io.callflow.sip.metrics.SipMessageMetrics.Direction;
 import io.callflow.sip.ua.KeepAliveSettings;
 import io.callflow.sip.ua.Peer;
 import io.callflow.sip.ua.PeerLineMonitor;
@@ -51,8 +50,6 @@ class SipMetricsPromtoolIT {
     new RegistrationMetrics(List.of(client)).bindTo(registry);
     SipMessageMetrics messages = new SipMessageMetrics();
     messages.bindTo(registry);
-    messages.request(Direction.IN, "INVITE");
-    messages.response(Direction.OUT, "INVITE", 200);
     messages.retransmission();
 
     Process promtool = new ProcessBuilder("promtool", "check", "metrics")

@@ -147,6 +147,30 @@ class NettySipTransportTest {
   }
 
   @Test
+  void concurrentTcpSendsToAPeerWithoutAConnectionShareOneConnectInOrder() throws Exception {
+    try (ServerSocket peer = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      peer.setSoTimeout(WAIT_SECONDS * 1000);
+      Destination destination = new Destination(Transport.TCP, (InetSocketAddress) peer.getLocalSocketAddress());
+      SipRequest request = (SipRequest) Messages.parse(options("TCP", transport.tcpAddress().getPort(), ""));
+
+      java.util.List<java.util.concurrent.CompletableFuture<Void>> sends = new java.util.ArrayList<>();
+      for (int cseq = 1; cseq <= 3; cseq++) {
+        sends.add(transport.send(request.withHeader("CSeq", cseq + " OPTIONS"), destination));
+      }
+      try (Socket accepted = peer.accept()) {
+        accepted.setSoTimeout(WAIT_SECONDS * 1000);
+        for (int cseq = 1; cseq <= 3; cseq++) {
+          SipMessage received = Messages.parse(readMessage(accepted.getInputStream()));
+          assertThat(received.cseq().orElseThrow().number()).isEqualTo(cseq);
+        }
+        for (java.util.concurrent.CompletableFuture<Void> send : sends) {
+          send.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+      }
+    }
+  }
+
+  @Test
   void handlerMadeFromTheSenderAnswersOverUdpAndMissingHeadersGet400() throws Exception {
     NettySipTransport answering = NettySipTransport.start(
         new SipTransportSettings("127.0.0.1", 0, 0, Duration.ofMinutes(1), SipLimits.defaults()),

@@ -47,4 +47,14 @@ class SipTransportSettingsTest {
     assertThatThrownBy(() -> new SipLimits(100, 1000, 10, 999))
         .hasMessage("sip.limits.maxMessageBytes must be between 1000 and 16777216, got 999");
   }
+
+  @Test
+  void udpBuffersDefaultTo4MibWithReusePortAndOutOfRangeSizesAreRefusedNamingTheKey() {
+    assertThat(new SipTransportSettings("127.0.0.1", 0, 0, Duration.ofMinutes(1), SipLimits.defaults()).udp())
+        .isEqualTo(new UdpSocketSettings(4 * 1024 * 1024, 4 * 1024 * 1024, true));
+    assertThatThrownBy(() -> new UdpSocketSettings(1024, UdpSocketSettings.DEFAULT_BUFFER_BYTES, true))
+        .hasMessage("sip.udp.receiveBufferBytes must be between 65536 and 268435456 bytes, got 1024");
+    assertThatThrownBy(() -> new UdpSocketSettings(UdpSocketSettings.DEFAULT_BUFFER_BYTES, Integer.MAX_VALUE, true))
+        .hasMessageStartingWith("sip.udp.sendBufferBytes");
+  }
 }
