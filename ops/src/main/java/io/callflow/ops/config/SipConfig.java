@@ -31,6 +31,7 @@ public record SipConfig(
     int udpPort,
     int tcpPort,
     Duration tcpIdleTimeout,
+    Udp udp,
     Timers timers,
     Limits limits,
     AllowLists allow,
@@ -45,6 +46,12 @@ public record SipConfig(
    * §17.2.1 (how long an INVITE waits for the application before the stack sends 100 Trying).
    */
   public record Timers(Duration t1, Duration t2, Duration t4, Duration trying) {}
+
+  /**
+   * UDP socket options: kernel buffers that absorb bursts while the event loops parse, and one
+   * socket per event loop with SO_REUSEPORT (epoll only) so parsing spreads over the loops.
+   */
+  public record Udp(int receiveBufferBytes, int sendBufferBytes, boolean reusePort) {}
 
   /** Framing limits that keep hostile or broken peers from exhausting memory. */
   public record Limits(int maxStartLineBytes, int maxHeaderBytes, int maxBodyBytes, int maxMessageBytes) {}
@@ -99,6 +106,10 @@ public record SipConfig(
         n.get("udpPort", port()),
         n.get("tcpPort", port()),
         n.get("tcpIdleTimeout", duration(Duration.ofSeconds(1), Duration.ofHours(24))),
+        n.section("udp", t -> new Udp(
+            t.get("receiveBufferBytes", integer(64 * 1024, 256 * 1024 * 1024)),
+            t.get("sendBufferBytes", integer(64 * 1024, 256 * 1024 * 1024)),
+            t.get("reusePort", oneOf(booleans)))),
         n.section("timers", SipConfig::timers),
         n.section("limits", SipConfig::limits),
         n.section("allow", t -> new AllowLists(t.list("trunks", cidr()), t.list("phones", cidr()),

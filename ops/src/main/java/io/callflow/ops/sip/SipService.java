@@ -4,10 +4,12 @@ import io.callflow.core.time.Scheduler;
 import io.callflow.headset.quality.QualityReportInbox;
 import io.callflow.ops.config.SipConfig;
 import io.callflow.ops.config.Secrets;
+import io.callflow.sip.edge.EdgePolicy;
 import io.callflow.sip.metrics.LineStateMetrics;
 import io.callflow.sip.metrics.RegistrationMetrics;
 import io.callflow.sip.metrics.SipMessageMetrics;
 import io.callflow.sip.stack.LocalEndpoint;
+import io.callflow.sip.stack.SipEdge;
 import io.callflow.sip.stack.SipStack;
 import io.callflow.sip.transport.SipMetrics;
 import io.callflow.sip.ua.LineListener;
@@ -31,8 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The service's SIP side: the {@link SipStack} built from the {@code sip} config section on
- * the shared event loops and the Prometheus registry, answering through
- * {@link ServiceApplication}; an OPTIONS keep-alive per configured peer
+ * the shared event loops and the Prometheus registry, every inbound request checked against
+ * the edge policy ({@code sip.allow.*}, {@code sip.refusal}, {@code sip.rateLimit.*}) before
+ * it reaches {@link ServiceApplication}; an OPTIONS keep-alive per configured peer
  * ({@code sip.peers}) reporting to a {@link LineListener}; a REGISTER client per configured
  * account ({@code sip.register}), its password from the environment variable the account names.
  *
@@ -77,12 +80,13 @@ public final class SipService implements AutoCloseable {
     ServiceApplication application = new ServiceApplication(
         new OptionsResponder(SipSettingsMapping.options(config), ports.draining(), random),
         new QualityPublish(ports.quality(), ports.knownAgent()));
-    SipMessageMetrics messages = new SipMessageMetrics();
-    messages.bindTo(registry);
-    SipStack stack = startStack(config, application, registry, messages, loops);
+    SipEdge edge = new SipEdge(new EdgePolicy(SipSettingsMapping.edge(config), scheduler.clock()));
+    SipStack stack = startStack(config, application, registry, loops, edge);
     try {
-      return new SipService(stack, keepAlives(config, stack, registry, scheduler, ports.lines(), random),
-          registrations(config, secrets, stack, registry, scheduler, random));
+      List<PeerLineMonitor> monitors = keepAlives(config, stack, registry, scheduler, ports.lines(), random);
+      // Any request the edge lets through from a peer's address proves its line is up.
+      edge.onAllowedRequest(source -> monitors.forEach(monitor -> monitor.onRequestFrom(source)));
+      return new SipService(stack, monitors, registrations(config, secrets, stack, registry, scheduler, random));
     } catch (RuntimeException e) {
       stack.close();
       throw e;
@@ -90,10 +94,10 @@ public final class SipService implements AutoCloseable {
   }
 
   private static SipStack startStack(SipConfig config, ServiceApplication application, MeterRegistry registry,
-      SipMessageMetrics messages, IoEventLoopGroup loops) {
+      IoEventLoopGroup loops, SipEdge edge) {
     try {
-      return SipStack.start(SipSettingsMapping.stack(config), application, registry, messages,
-          new SipMetrics(registry), loops);
+      return SipStack.start(SipSettingsMapping.stack(config), application, registry, new SipMessageMetrics(),
+          new SipMetrics(registry), loops, edge);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while binding the SIP ports", e);

@@ -12,6 +12,7 @@ import io.callflow.sip.stack.LocalEndpoint;
 import io.callflow.sip.stack.SipStackSettings;
 import io.callflow.sip.timer.TimerSettings;
 import io.callflow.sip.transport.SipTransportSettings;
+import io.callflow.sip.transport.UdpSocketSettings;
 import io.callflow.sip.ua.KeepAliveSettings;
 import io.callflow.sip.ua.OptionsSettings;
 import io.callflow.sip.ua.Peer;
@@ -46,7 +47,12 @@ public final class SipSettingsMapping {
   public static SipTransportSettings transport(SipConfig sip) {
     return mapped("sip.bindAddress", sip.bindAddress().getHostAddress(),
         () -> new SipTransportSettings(sip.bindAddress().getHostAddress(), sip.udpPort(), sip.tcpPort(),
-            sip.tcpIdleTimeout(), limits(sip.limits())));
+            sip.tcpIdleTimeout(), limits(sip.limits()), udp(sip.udp())));
+  }
+
+  public static UdpSocketSettings udp(SipConfig.Udp udp) {
+    return mapped("sip.udp", udp,
+        () -> new UdpSocketSettings(udp.receiveBufferBytes(), udp.sendBufferBytes(), udp.reusePort()));
   }
 
   public static SipLimits limits(SipConfig.Limits limits) {

@@ -191,7 +191,7 @@ class ConfigLoaderTest {
   void unknownKeyListsValidKeysAndSuggestsTheClosest() throws IOException {
     assertThat(errorsOf("sip:\n  udpPrt: 5070\n"))
         .containsExactly("config error: sip.udpPrt = 5070: unknown key; valid keys in sip: bindAddress,"
-            + " advertisedHost, udpPort, tcpPort, tcpIdleTimeout, timers, limits, allow, refusal, rateLimit, options,"
+            + " advertisedHost, udpPort, tcpPort, tcpIdleTimeout, udp, timers, limits, allow, refusal, rateLimit, options,"
             + " peers, register; did you mean udpPort?");
   }
 

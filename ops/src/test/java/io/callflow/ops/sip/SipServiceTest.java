@@ -56,8 +56,13 @@ class SipServiceTest {
     monitor = new HeadsetMonitor(MonitorSettings.defaults(), scheduler, store, HeadsetAlerts.loggingOnly(agent -> false));
     monitor.bindTo(registry);
     monitor.start();
+    startService("");
+  }
+
+  /** Starts the service on free ports with {@code sipYaml} (lines under {@code sip:}) over the defaults. */
+  private void startService(String sipYaml) throws IOException {
     Path file = Files.writeString(dir.resolve("callflow.yaml"),
-        "sip:\n  udpPort: " + freeUdpPort() + "\n  tcpPort: " + freeTcpPort() + "\n");
+        "sip:\n  udpPort: " + freeUdpPort() + "\n  tcpPort: " + freeTcpPort() + "\n" + sipYaml);
     CallflowConfig config = new ConfigLoader().load(Optional.of(file));
     service = SipService.start(config.sip(), Secrets.resolve(config, Map.of()), loops, registry, scheduler,
         new SipService.Ports(monitor.qualityInbox(), AGENT::equals, draining::get, change -> { }));
@@ -174,6 +179,21 @@ class SipServiceTest {
 
     assertThat(reply.status()).isEqualTo(405);
     assertThat(reply.values("Allow")).containsExactly("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "PUBLISH");
+  }
+
+  @Test
+  void aPhoneSendingAMethodItsListLeavesOutIsRefused403AtTheEdge() throws IOException {
+    phone.close();
+    service.close();
+    startService("  allow:\n    trunks: [192.0.2.0/24]\n    phones: [127.0.0.1/32]\n    phoneMethods: [OPTIONS]\n");
+
+    UdpSipClient.Reply publish = phone.exchange(phone.request("PUBLISH", AGENT,
+        QualityReports.sessionReport("call-5@192.0.2.1"), QualityReports.publishHeaders()));
+    UdpSipClient.Reply options = phone.exchange(phone.request("OPTIONS", AGENT, ""));
+
+    assertThat(publish.status()).isEqualTo(403);
+    assertThat(options.status()).isEqualTo(200);
+    assertThat(reports("counted")).isZero();
   }
 
   private double reports(String result) {

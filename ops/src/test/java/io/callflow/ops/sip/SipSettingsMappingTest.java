@@ -83,7 +83,7 @@ class SipSettingsMappingTest {
 
   private static SipConfig withBindAddress(SipConfig c, String address) throws Exception {
     return new SipConfig(java.net.InetAddress.getByName(address), c.advertisedHost(), c.udpPort(), c.tcpPort(),
-        c.tcpIdleTimeout(), c.timers(), c.limits(), c.allow(), c.refusal(), c.rateLimit(), c.options(), c.peers(),
+        c.tcpIdleTimeout(), c.udp(), c.timers(), c.limits(), c.allow(), c.refusal(), c.rateLimit(), c.options(), c.peers(),
         c.register());
   }
 }
