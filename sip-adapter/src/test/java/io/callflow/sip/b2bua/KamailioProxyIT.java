@@ -3,16 +3,16 @@ package io.callflow.sip.b2bua;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callflow.sip.b2bua.testing.KamailioProcess;
-import io.callflow.sip.b2bua.testing.SippProcess;
+import io.callflow.sip.testing.FreePorts;
+import io.callflow.sip.testing.SippProcess;
+import io.callflow.sip.testing.SippResult;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Proves the Kamailio harness: real SIPp calls through a real Kamailio, all on 127.0.0.1. */
 class KamailioProxyIT {
@@ -21,25 +21,37 @@ class KamailioProxyIT {
   private static final int RATE = 10;
   private static final Duration SIPP_TIMEOUT = Duration.ofSeconds(30);
 
+  /** SIPp's built-in uas, answering {@code calls} calls; it needs no other behaviour here. */
+  private static SippProcess startUas(String name, int port, int calls) {
+    return SippProcess.builder(name).builtIn("uas").localPort(port).calls(calls)
+        .timeout(SIPP_TIMEOUT).args("-default_behaviors", "none").start();
+  }
+
   @Test
-  void sippCallsThroughKamailioAsStatefulProxyAllSucceed(@TempDir Path dir) throws Exception {
-    try (SippProcess uas = SippProcess.startUas(dir.resolve("uas"));
-        KamailioProcess proxy = KamailioProcess.start(KamailioProcess.proxyConfig(), uas.uri())) {
+  void sippCallsThroughKamailioAsStatefulProxyAllSucceed() throws Exception {
+    int uasPort = FreePorts.udpAndTcp();
+    try (SippProcess uas = startUas("kamailio-uas", uasPort, CALLS);
+        KamailioProcess proxy = KamailioProcess.start(KamailioProcess.proxyConfig(), "sip:127.0.0.1:" + uasPort);
+        SippProcess uac = SippProcess.builder("kamailio-uac").builtIn("uac")
+            .localPort(FreePorts.udpAndTcp()).remotePort(proxy.port())
+            .calls(CALLS).rate(RATE).timeout(SIPP_TIMEOUT).start()) {
 
-      SippProcess.UacResult result = SippProcess.runUac(proxy.address(), CALLS, RATE, SIPP_TIMEOUT, dir.resolve("uac"));
+      SippResult result = uac.awaitExit(SIPP_TIMEOUT.plusSeconds(10));
 
-      assertThat(result.exitCode()).as("sipp exit code; output:%n%s%nkamailio:%n%s", result.output(), proxy.log())
-          .isZero();
+      assertThat(result.exitCode()).as("sipp exit code; stderr:%n%s%nkamailio:%n%s",
+          SippProcess.tail(result.stderr()), proxy.log()).isEqualTo(SippResult.ALL_CALLS_SUCCEEDED);
       assertThat(result.successfulCalls()).isEqualTo(CALLS);
       assertThat(result.failedCalls()).isZero();
+      assertThat(uas.awaitExit(SIPP_TIMEOUT).successfulCalls()).as("calls the uas answered").isEqualTo(CALLS);
       assertThat(proxy.isAlive()).isTrue();
     }
   }
 
   @Test
-  void requestArrivingWithMaxForwardsZeroIsAnswered483(@TempDir Path dir) throws Exception {
-    try (SippProcess uas = SippProcess.startUas(dir.resolve("uas"));
-        KamailioProcess proxy = KamailioProcess.start(KamailioProcess.proxyConfig(), uas.uri());
+  void requestArrivingWithMaxForwardsZeroIsAnswered483() throws Exception {
+    int uasPort = FreePorts.udpAndTcp();
+    try (SippProcess uas = startUas("kamailio-483-uas", uasPort, 1);
+        KamailioProcess proxy = KamailioProcess.start(KamailioProcess.proxyConfig(), "sip:127.0.0.1:" + uasPort);
         DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
       socket.setSoTimeout(1000);
       int local = socket.getLocalPort();
@@ -68,6 +80,7 @@ class KamailioProxyIT {
       }
 
       assertThat(status).as("kamailio log:%n%s", proxy.log()).isEqualTo("SIP/2.0 483 Too Many Hops");
+      assertThat(uas.isAlive()).as("the uas is still waiting: nothing was relayed to it").isTrue();
     }
   }
 }
