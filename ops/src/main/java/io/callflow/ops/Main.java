@@ -1,7 +1,9 @@
 package io.callflow.ops;
 
 import ch.qos.logback.classic.Level;
+import io.callflow.core.event.AgentEvent;
 import io.callflow.core.time.ExecutorScheduler;
+import io.callflow.headset.HeadsetMonitor;
 import io.callflow.ops.api.CallRoutes;
 import io.callflow.ops.api.FaultRoutes;
 import io.callflow.ops.cli.CheckConfigCommand;
@@ -11,22 +13,30 @@ import io.callflow.ops.cli.Service;
 import io.callflow.ops.cli.Terminal;
 import io.callflow.ops.config.CallflowConfig;
 import io.callflow.ops.config.Secrets;
+import io.callflow.ops.console.AgentConsoleHub;
+import io.callflow.ops.console.ConsoleAgentNotifier;
+import io.callflow.ops.console.ConsoleEffects;
+import io.callflow.ops.console.ConsoleRoutes;
+import io.callflow.ops.console.ConsoleSettings;
+import io.callflow.ops.headset.HeadsetRouting;
+import io.callflow.ops.headset.HeadsetRoutes;
+import io.callflow.ops.headset.HeadsetSettingsMapping;
 import io.callflow.ops.http.HttpServer;
 import io.callflow.ops.http.OpsEndpoints;
 import io.callflow.ops.http.Readiness;
 import io.callflow.ops.http.RouteTable;
 import io.callflow.ops.metrics.PrometheusMetrics;
+import io.callflow.ops.sip.SipService;
 import io.callflow.ops.store.SqliteCallRecordStore;
 import io.callflow.ops.wiring.AgentNotifier;
 import io.callflow.ops.wiring.CallFlowRuntime;
 import io.callflow.ops.wiring.EngineSettings;
-import io.callflow.ops.wiring.LoggingAgentNotifier;
 import io.callflow.ops.wiring.SipCommandPort;
 import io.callflow.ops.wiring.StoreWiring;
 import io.callflow.ops.wiring.UnroutedSipCommands;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,6 +46,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +83,7 @@ public final class Main {
     try {
       PrometheusMetrics metrics = running.add("metrics", PrometheusMetrics.withJvmMetrics());
       // One event-loop group for SIP and HTTP (ARCHITECTURE.md, "Threads and time").
-      EventLoopGroup loops = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+      MultiThreadIoEventLoopGroup loops = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
       running.add("event loops", () -> loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly());
       List<String> listening = new ArrayList<>();
 
@@ -82,31 +93,48 @@ public final class Main {
       SqliteCallRecordStore store = running.add("store", StoreWiring.open(config.store(), metrics.registry()));
       // 2. Timers (reconnect delays, heartbeat watch, restart probes), millisecond resolution.
       ExecutorScheduler timers = running.add("timers", ExecutorScheduler.singleThread("callflow-timers"));
-      // 3. Ports. SIP: until the SIP stack is wired, commands are logged and counted as
-      //    unrouted. The lead replaces this with the SIP adapter's port (step 6).
+      // 3. Ports. SIP: until call routing (the B2BUA) exists, commands are logged and counted
+      //    as unrouted.
       SipCommandPort sip = new UnroutedSipCommands(metrics.registry());
-      //    Agent console: replaced by the console's notifier when the console is wired.
-      AgentNotifier agents = new LoggingAgentNotifier();
+      //    Agent console: prompts, banners and masking to the agents' tabs; the tabs' heartbeats
+      //    go to the engine, created next (nothing beats before HTTP listens).
+      AtomicReference<CallFlowRuntime> engine = new AtomicReference<>();
+      AgentConsoleHub consoles = new AgentConsoleHub(ConsoleSettings.defaults(), metrics.registry(),
+          callId -> engine.get().submit(new AgentEvent.Heartbeat(callId)));
+      ConsoleEffects console = new ConsoleEffects(consoles, callId -> engine.get().view(callId),
+          config.procedure().lineFailure().otherChannels());
+      AgentNotifier agents = new ConsoleAgentNotifier(console);
       // 4. The engine behind one effect dispatcher; stopping it lets queued events finish.
       CallFlowRuntime calls = running.add("call flow",
           CallFlowRuntime.create(engineSettings, store, timers, sip, agents, metrics.registry()));
+      engine.set(calls);
       // 5. Restart recovery before readiness: in-progress calls come back in RECOVERING and
       //    their legs are probed through the SIP port.
       calls.recover();
-      // 6. SIP stack on `loops` from config.sip() and `secrets` (register passwords); it feeds
-      //    SipEvents to calls.submit(...), implements SipCommandPort (replacing `sip` above),
-      //    and answers OPTIONS with 503 once `running.readiness` is draining.
-      //      listening.add("sip=udp " + ... + ", tcp " + ...);
-      // 7. Headset monitor from config.headset(), binding its meters to metrics.registry().
+      // 6. Headset monitor: faults to the supervisors' alerts and the agent's console.
+      HeadsetMonitor headset = running.add("headset monitor", new HeadsetMonitor(
+          HeadsetSettingsMapping.from(config.headset()), timers, store,
+          HeadsetRouting.alerts(console, consoles, metrics.registry())));
+      headset.bindTo(metrics.registry());
+      headset.start();
+      // 7. SIP on `loops`, closed before them: OPTIONS (503 until ready and while draining),
+      //    quality reports to the monitor, INVITE refused until call routing exists, peers
+      //    probed and registrations kept. Line changes are logged and counted; the engine
+      //    takes them once calls run over SIP lines.
+      SipService sipService = running.add("sip", SipService.start(config.sip(), secrets, loops, metrics.registry(),
+          timers, new SipService.Ports(headset.qualityInbox(), agentId -> headset.agent(agentId).isPresent(),
+              () -> !running.readiness.isReady(), change -> { })));
+      listening.add("sip=" + hostPort(sipService.udpAddress()) + "/udp," + hostPort(sipService.tcpAddress()) + "/tcp");
 
       ExecutorService apiWork = Executors.newSingleThreadExecutor(task -> new Thread(task, "callflow-api"));
       running.add("api", apiWork::shutdown);
       RouteTable.Builder routes = OpsEndpoints.install(RouteTable.builder(), metrics, running.readiness);
       new CallRoutes(calls, apiWork).install(routes);
       new FaultRoutes(store, apiWork, Clock.systemUTC()).install(routes);
-      // 8. Telemetry POST and the agent console WebSocket are added to `routes` here.
+      HeadsetRoutes.install(routes, headset);
+      ConsoleRoutes.install(routes, consoles);
       HttpServer http = running.add("http", HttpServer.start(loops, config.http(), routes.build(), metrics.registry()));
-      listening.add(0, "http=" + http.localAddress().getAddress().getHostAddress() + ":" + http.localAddress().getPort());
+      listening.add(0, "http=" + hostPort(http.localAddress()));
 
       running.readiness.ready();
       log.info("callflow started: {}", String.join(" ", listening));
@@ -115,6 +143,10 @@ public final class Main {
       running.stop();
       throw e;
     }
+  }
+
+  private static String hostPort(InetSocketAddress address) {
+    return address.getAddress().getHostAddress() + ":" + address.getPort();
   }
 
   private static void applyLogLevel(String level) {

@@ -129,7 +129,9 @@ class MainTest {
   @Test
   void runFailsWithExitOneWhenTheHttpPortIsTaken() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      String file = file("http:\n  port: " + taken.getLocalPort() + "\nstore:\n  path: "
+      int sipPort = freePort();
+      String file = file("sip:\n  udpPort: " + sipPort + "\n  tcpPort: " + sipPort + "\nhttp:\n  port: "
+          + taken.getLocalPort() + "\nstore:\n  path: "
           + dir.resolve("taken.db") + "\n");
 
       assertThat(cli("run", "--config", file)).isEqualTo(ExitCode.FAILURE);
@@ -138,7 +140,9 @@ class MainTest {
 
   @Test
   void startedServiceIsReadyAndStopsListeningWhenStopped() throws Exception {
-    CallflowConfig defaults = new ConfigLoader().load(Optional.empty());
+    int sipPort = freePort();
+    CallflowConfig defaults = new ConfigLoader().load(Optional.of(Path.of(
+        file("sip:\n  udpPort: " + sipPort + "\n  tcpPort: " + sipPort + "\n"))));
     CallflowConfig config = new CallflowConfig(defaults.sip(),
         new HttpConfig(InetAddress.getLoopbackAddress(), freePort(), defaults.http().maxRequestBytes()),
         new StoreConfig(dir.resolve("var/callflow.db"), defaults.store().queueCapacity(),

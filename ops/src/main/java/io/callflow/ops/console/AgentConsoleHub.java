@@ -87,6 +87,19 @@ public final class AgentConsoleHub {
     return Optional.ofNullable(callAgents.get(callId));
   }
 
+  /**
+   * A call {@code agentId} handles now, if any: for events about the agent rather than a call
+   * (a headset fault mid-call). A scan of the calls in progress, which are few.
+   */
+  public Optional<CallId> callOf(String agentId) {
+    for (Map.Entry<CallId, String> entry : callAgents.entrySet()) {
+      if (entry.getValue().equals(agentId)) {
+        return Optional.of(entry.getKey());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Open tabs, all agents together. */
   public int sessionCount() {
     return sessions.values().stream().mapToInt(Set::size).sum();

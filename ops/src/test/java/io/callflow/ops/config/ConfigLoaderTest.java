@@ -45,7 +45,8 @@ class ConfigLoaderTest {
     assertThat(c.sip().bindAddress()).isEqualTo(InetAddress.getLoopbackAddress());
     assertThat(c.sip().udpPort()).isEqualTo(5060);
     assertThat(c.sip().timers()).isEqualTo(
-        new SipConfig.Timers(Duration.ofMillis(500), Duration.ofSeconds(4), Duration.ofSeconds(5)));
+        new SipConfig.Timers(Duration.ofMillis(500), Duration.ofSeconds(4), Duration.ofSeconds(5),
+            Duration.ofMillis(200)));
     assertThat(c.sip().refusal()).isEqualTo(SipConfig.Refusal.FORBIDDEN);
     assertThat(c.http().port()).isEqualTo(8080);
     assertThat(c.store().path()).isEqualTo(Path.of("./var/callflow.db"));
@@ -106,7 +107,7 @@ class ConfigLoaderTest {
         """);
 
     assertThat(c.sip().peers()).containsExactly(
-        new SipConfig.Peer("pbx", "sip:192.0.2.10:5060", Duration.ofSeconds(30), 3));
+        new SipConfig.Peer("pbx", "sip:192.0.2.10:5060", Duration.ofSeconds(30), Duration.ofSeconds(5), 3));
     assertThat(c.sip().register().get(0).passwordEnv()).isEqualTo("CALLFLOW_TRUNK_PASSWORD");
     assertThat(c.sip().register().get(0).expires()).isEqualTo(Duration.ofHours(1));
   }
@@ -189,8 +190,9 @@ class ConfigLoaderTest {
   @Test
   void unknownKeyListsValidKeysAndSuggestsTheClosest() throws IOException {
     assertThat(errorsOf("sip:\n  udpPrt: 5070\n"))
-        .containsExactly("config error: sip.udpPrt = 5070: unknown key; valid keys in sip: bindAddress, udpPort,"
-            + " tcpPort, timers, limits, allow, refusal, rateLimit, peers, register; did you mean udpPort?");
+        .containsExactly("config error: sip.udpPrt = 5070: unknown key; valid keys in sip: bindAddress,"
+            + " advertisedHost, udpPort, tcpPort, tcpIdleTimeout, udp, timers, limits, allow, refusal, rateLimit, options,"
+            + " peers, register; did you mean udpPort?");
   }
 
   @Test

@@ -13,9 +13,14 @@ final class Bodies {
 
   /** A connected, unmuted 10 s sample ending before {@link #NOW}. */
   static String sample(int secondsBefore, double noiseDba, boolean inCall) {
+    return sampleAt(NOW.minusSeconds(secondsBefore), noiseDba, inCall);
+  }
+
+  /** A connected, unmuted 10 s sample starting {@code at}: for a service on the real clock. */
+  static String sampleAt(Instant at, double noiseDba, boolean inCall) {
     return String.format(Locale.ROOT, "{\"at\":\"%s\",\"periodSeconds\":10,\"connected\":true,\"muted\":false,"
         + "\"inCall\":%s,\"batteryPercent\":80,\"linkQuality\":0.9,\"receivedLevelDba\":70.0,"
-        + "\"backgroundNoiseDba\":%.1f,\"acousticIncidents\":0}", NOW.minusSeconds(secondsBefore), inCall, noiseDba);
+        + "\"backgroundNoiseDba\":%.1f,\"acousticIncidents\":0}", at, inCall, noiseDba);
   }
 
   static String quietSample(int secondsBefore) {
