@@ -27,10 +27,10 @@ import java.util.Map;
  */
 public final class CallQualityMetrics implements MeterBinder {
 
-  static final double[] MOS_BOUNDS = {2.58, 3.10, 3.60, 4.03, 4.34};
+  /** Whole numbers, so Micrometer's rounding up before bucketing cannot move a value across one. */
   static final double[] R_BOUNDS = {50, 60, 70, 80, 90};
 
-  private final Map<ScoreSource, DistributionSummary> mos = new EnumMap<>(ScoreSource.class);
+  private MosHistogram mos;
   private final Map<ScoreSource, DistributionSummary> rFactor = new EnumMap<>(ScoreSource.class);
   private final Map<String, Counter> reports = new java.util.HashMap<>();
   private DistributionSummary jitter;
@@ -40,10 +40,8 @@ public final class CallQualityMetrics implements MeterBinder {
 
   @Override
   public void bindTo(MeterRegistry registry) {
+    mos = MosHistogram.register(registry);
     for (ScoreSource source : ScoreSource.values()) {
-      mos.put(source, DistributionSummary.builder("callflow.call.mos").tag("source", source.label()).baseUnit("mos")
-          .description("Call MOS, listening quality as reported by the phone or estimated by the G.107 E-model")
-          .serviceLevelObjectives(MOS_BOUNDS).register(registry));
       rFactor.put(source, DistributionSummary.builder("callflow.call.r.factor").tag("source", source.label())
           .baseUnit("factor").description("Call R-factor, reported by the phone or estimated by the G.107 E-model")
           .serviceLevelObjectives(R_BOUNDS).register(registry));
@@ -74,7 +72,7 @@ public final class CallQualityMetrics implements MeterBinder {
     }
     for (Score score : quality.scores()) {
       if (score.mos() != null) {
-        mos.get(score.source()).record(score.mos());
+        mos.observe(score.source(), score.mos());
       }
       if (score.rFactor() != null) {
         rFactor.get(score.source()).record(score.rFactor());
