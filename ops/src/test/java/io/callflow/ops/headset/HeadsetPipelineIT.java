@@ -73,6 +73,8 @@ class HeadsetPipelineIT {
           .contains("callflow_headset_telemetry_batches_total{result=\"accepted\"} 2.0")
           .contains("callflow_headset_telemetry_batches_total{result=\"rejected\"} 1.0")
           .contains("callflow_call_mos_count{source=\"reported\"} 2")
+          .contains("callflow_call_mos_bucket{source=\"reported\",le=\"4.03\"} 0")
+          .contains("callflow_call_mos_bucket{source=\"reported\",le=\"4.34\"} 2") // MOS-LQ 4.2
           .contains("callflow_call_mos_bucket{source=\"reported\",le=\"+Inf\"} 2")
           .contains("callflow_call_quality_reports_total{result=\"counted\"} 2.0")
           .contains("callflow_call_quality_reports_total{result=\"rejected\"} 1.0");
