@@ -20,24 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class SipMessageMetrics implements MeterBinder {
 
-  /** Which way a message went. */
-  public enum Direction { IN, OUT }
-
   private final LongAdder retransmissions = new LongAdder();
-
-  /**
-   * Does nothing: the transports count every request in and out (in
-   * {@link io.callflow.sip.transport.SipMetrics}), so counting here too would count twice.
-   * Kept so callers written against the earlier API still compile.
-   */
-  public void request(Direction direction, String method) {
-    // Counted by the transport's SipMetrics; see the Javadoc.
-  }
-
-  /** Does nothing, like {@link #request}: responses are counted by the transport's SipMetrics. */
-  public void response(Direction direction, String method, int status) {
-    // Counted by the transport's SipMetrics; see the Javadoc.
-  }
 
   /** One retransmission by a transaction timer or the UAS core (RFC 3261 §17 Timers A, E, G; §13.3.1.4). */
   public void retransmission() {

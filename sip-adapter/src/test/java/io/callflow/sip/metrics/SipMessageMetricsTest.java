@@ -2,7 +2,6 @@ package io.callflow.sip.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callflow.sip.metrics.SipMessageMetrics.Direction;
 import org.junit.jupiter.api.Test;
 
 class SipMessageMetricsTest {
@@ -13,8 +12,6 @@ class SipMessageMetricsTest {
     metrics.retransmission();
     var registry = MetricsTestSupport.bound(metrics);
     metrics.retransmission();
-    metrics.request(Direction.IN, "INVITE");
-    metrics.response(Direction.OUT, "INVITE", 200);
 
     assertThat(registry.scrape()).isEqualTo("""
         # HELP callflow_sip_retransmissions_total SIP messages sent again by a transaction timer
