@@ -21,6 +21,7 @@ import io.callflow.core.event.ConsultKind;
 import io.callflow.core.event.SipEvent;
 import io.callflow.core.model.CallId;
 import io.callflow.core.model.Leg;
+import io.callflow.core.model.PhoneNumber;
 import io.callflow.core.policy.Department;
 import io.callflow.core.policy.LegEndKind;
 import io.callflow.core.script.PromptKey;
@@ -502,8 +503,9 @@ final class CallMachine {
     if (reason == null) {
       log.info("call {}: {} -> {} on {} (resume at {})", id, from, to, event, resumeStep);
     } else {
+      // The reason is the agent's free text: it may quote a number, so mask its digits.
       log.info("call {}: {} -> {} on {} (resume at {}), reason: {}", id, from, to, event,
-          resumeStep, reason);
+          resumeStep, PhoneNumber.mask(reason));
     }
     out.record(new CallRecord.StateChanged(id, now, from, to, event, resumeStep, reason));
   }
