@@ -22,6 +22,7 @@ final class AnsweringUas implements SipApplication {
   final AtomicLong invites = new AtomicLong();
   final AtomicLong acks = new AtomicLong();
   final AtomicLong byes = new AtomicLong();
+  final AtomicLong ackTimeouts = new AtomicLong();
 
   @Override
   public void onRequest(IncomingRequest request) {
@@ -39,6 +40,11 @@ final class AnsweringUas implements SipApplication {
       byes.incrementAndGet();
     }
     request.respond(200);
+  }
+
+  @Override
+  public void onAckTimeout(Dialog dialog) {
+    ackTimeouts.incrementAndGet();
   }
 
   @Override

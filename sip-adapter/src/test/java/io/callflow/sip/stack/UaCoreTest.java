@@ -128,6 +128,7 @@ class UaCoreTest {
     assertThat(sender.requests("BYE")).isEqualTo(1);
     assertThat(events).containsExactly("request INVITE", "ack timeout");
     assertThat(shard.dialogs().size()).isZero();
+    assertThat(registry.get("callflow.sip.active.dialogs").gauge().value()).isZero();
     assertThat(registry.get("callflow.sip.transaction.timeouts").tag("timer", "ACK_WAIT").counter().count())
         .isEqualTo(1);
   }
