@@ -74,6 +74,22 @@ class MainTest {
   }
 
   @Test
+  void checkConfigRefusesAPeerUriThatStartUpWouldRefuse() throws IOException {
+    String file = file("sip:\n  peers:\n    - name: pbx\n      uri: sip:pbx.example.net:5060\n");
+
+    assertThat(cli("check-config", file)).isEqualTo(ExitCode.CONFIG);
+    assertThat(stderr()).startsWith("config error: sip.peers[0].uri = sip:pbx.example.net:5060: ")
+        .contains("IP address literal");
+  }
+
+  @Test
+  void checkConfigRefusesAHeadsetValueTheMonitorCannotTake() throws IOException {
+    assertThat(cli("check-config", file("headset:\n  disconnectedAfter: 2s\n"))).isEqualTo(ExitCode.CONFIG);
+    assertThat(stderr()).startsWith("config error: headset.disconnectedAfter = PT2S: ")
+        .contains("at least 5s");
+  }
+
+  @Test
   void checkConfigShowsWhetherNamedSecretsAreSetWithoutTheirValues() throws IOException {
     String file = file("sip:\n  register:\n    - name: t\n      registrar: sip:192.0.2.1\n      user: u\n"
         + "      passwordEnv: CALLFLOW_TRUNK_PASSWORD\n");

@@ -4,6 +4,8 @@ import io.callflow.ops.config.CallflowConfig;
 import io.callflow.ops.config.ConfigException;
 import io.callflow.ops.config.ConfigLoader;
 import io.callflow.ops.config.ConfigProblem;
+import io.callflow.ops.headset.HeadsetSettingsMapping;
+import io.callflow.ops.sip.SipSettingsMapping;
 import io.callflow.ops.wiring.EngineSettings;
 import io.callflow.ops.wiring.StoreWiring;
 import java.nio.file.Path;
@@ -47,6 +49,8 @@ public final class CheckConfigCommand implements Command {
       // The modules' own checks, exactly as run will map them.
       EngineSettings.from(config.procedure());
       StoreWiring.settings(config.store());
+      HeadsetSettingsMapping.from(config.headset());
+      SipSettingsMapping.check(config.sip());
     } catch (ConfigException e) {
       for (ConfigProblem p : e.problems()) {
         terminal.err().println(p.message());

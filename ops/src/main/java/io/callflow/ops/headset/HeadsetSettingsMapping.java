@@ -2,6 +2,8 @@ package io.callflow.ops.headset;
 
 import io.callflow.headset.config.MonitorSettings;
 import io.callflow.headset.exposure.NoiseExposure;
+import io.callflow.ops.config.ConfigException;
+import io.callflow.ops.config.ConfigProblem;
 import io.callflow.ops.config.HeadsetConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,28 +43,29 @@ public final class HeadsetSettingsMapping {
   private HeadsetSettingsMapping() {}
 
   /**
-   * @throws IllegalArgumentException naming every {@code headset.*} key the monitor cannot take, with the fix
+   * @throws ConfigException naming every {@code headset.*} key the monitor cannot take, with the fix
    */
   public static MonitorSettings from(HeadsetConfig config) {
-    List<String> problems = new ArrayList<>();
+    List<ConfigProblem> problems = new ArrayList<>();
     HeadsetConfig.Thresholds t = config.thresholds();
     if (config.disconnectedAfter().compareTo(DISCONNECTED_MIN) < 0) {
-      problems.add("headset.disconnectedAfter = " + config.disconnectedAfter()
-          + " is shorter than the monitor allows: set at least 5s");
+      problems.add(new ConfigProblem("headset.disconnectedAfter", config.disconnectedAfter().toString(),
+          "is shorter than the monitor allows: set at least 5s"));
     }
     if (t.flapWindow().compareTo(FLAP_WINDOW_MAX) > 0) {
-      problems.add("headset.thresholds.flapWindow = " + t.flapWindow() + " is longer than the monitor allows: set at most 1h");
+      problems.add(new ConfigProblem("headset.thresholds.flapWindow", t.flapWindow().toString(),
+          "is longer than the monitor allows: set at most 1h"));
     }
     double mosFault = Math.min(MOS_FAULT_DEFAULT, t.minMos() - MOS_FAULT_BELOW_DEGRADED);
     if (t.minMos() > MOS_MAX || mosFault < MOS_MIN) {
-      problems.add("headset.thresholds.minMos = " + t.minMos() + " is out of range for the monitor: set between "
-          + (MOS_MIN + MOS_FAULT_BELOW_DEGRADED) + " and " + MOS_MAX);
+      problems.add(new ConfigProblem("headset.thresholds.minMos", Double.toString(t.minMos()),
+          "is out of range for the monitor: set between " + (MOS_MIN + MOS_FAULT_BELOW_DEGRADED) + " and " + MOS_MAX));
     }
     fixed(problems, "lowerActionDba", t.lowerActionDba(), NoiseExposure.LOWER_ACTION_DBA);
     fixed(problems, "upperActionDba", t.upperActionDba(), NoiseExposure.UPPER_ACTION_DBA);
     fixed(problems, "exposureLimitDba", t.exposureLimitDba(), NoiseExposure.LIMIT_DBA);
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems));
+      throw new ConfigException(problems);
     }
     MonitorSettings defaults = MonitorSettings.defaults();
     MonitorSettings.Timing timing = defaults.timing();
@@ -76,10 +79,11 @@ public final class HeadsetSettingsMapping {
         .withDay(new MonitorSettings.WorkingDay(config.day().boundary(), config.day().timeZone()));
   }
 
-  private static void fixed(List<String> problems, String key, double configured, double statutory) {
+  private static void fixed(List<ConfigProblem> problems, String key, double configured, double statutory) {
     if (configured != statutory) {
-      problems.add(String.format(Locale.ROOT, "headset.thresholds.%s = %s is not adjustable: the monitor applies "
-          + "EU 2003/10/EC art. 3's %.0f dB(A); remove the key or set %.0f", key, configured, statutory, statutory));
+      problems.add(new ConfigProblem("headset.thresholds." + key, Double.toString(configured),
+          String.format(Locale.ROOT, "is not adjustable: the monitor applies EU 2003/10/EC art. 3's %.0f dB(A);"
+              + " remove the key or set %.0f", statutory, statutory)));
     }
   }
 }

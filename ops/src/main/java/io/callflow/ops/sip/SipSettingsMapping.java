@@ -35,6 +35,26 @@ public final class SipSettingsMapping {
   private SipSettingsMapping() {}
 
   /**
+   * Maps everything that needs no running stack (the stack, the edge, OPTIONS, each peer and
+   * each registrar), so {@code check-config} refuses what start-up would refuse.
+   *
+   * @throws ConfigException naming the first key the stack cannot take
+   */
+  public static void check(SipConfig sip) {
+    stack(sip);
+    edge(sip);
+    options(sip);
+    for (int i = 0; i < sip.peers().size(); i++) {
+      peer(sip.peers().get(i), i);
+      keepAlive(sip.peers().get(i), i);
+    }
+    for (int i = 0; i < sip.register().size(); i++) {
+      checkName("sip.register[" + i + "].name", sip.register().get(i).name());
+      registrarHop(sip.register().get(i), i);
+    }
+  }
+
+  /**
    * The stack: transports, advertised host, timers. {@code threads} is 1 because the service
    * passes its shared event-loop group, whose loops are the shards.
    */

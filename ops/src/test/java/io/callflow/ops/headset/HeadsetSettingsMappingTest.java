@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.callflow.headset.config.MonitorSettings;
 import io.callflow.ops.config.ConfigLoader;
+import io.callflow.ops.config.ConfigException;
 import io.callflow.ops.config.HeadsetConfig;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -67,11 +68,11 @@ class HeadsetSettingsMappingTest {
     HeadsetConfig config = with(shipped, Duration.ofSeconds(2), thresholds(75, 85, 87, 1.2, Duration.ofHours(2)));
 
     assertThatThrownBy(() -> HeadsetSettingsMapping.from(config))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("headset.disconnectedAfter = PT2S").hasMessageContaining("at least 5s")
         .hasMessageContaining("headset.thresholds.flapWindow = PT2H").hasMessageContaining("at most 1h")
         .hasMessageContaining("headset.thresholds.minMos = 1.2").hasMessageContaining("between 1.5 and 4.5")
-        .hasMessageContaining("headset.thresholds.lowerActionDba = 75.0 is not adjustable")
+        .hasMessageContaining("headset.thresholds.lowerActionDba = 75.0: is not adjustable")
         .hasMessageContaining("set 80");
   }
 }
