@@ -1,5 +1,6 @@
 package io.callflow.sip.b2bua;
 
+import io.callflow.core.policy.LegEndKind;
 import java.util.List;
 import java.util.Objects;
 
@@ -65,7 +66,7 @@ public final class DropClassifier {
   private boolean isFailure(ReasonValue reason) {
     int cause = reason.cause().getAsInt();
     return reason.isQ850()
-        ? settings.failureQ850Causes().contains(cause)
+        ? settings.q850Causes().classify(cause) == LegEndKind.DROP
         : settings.failureSipCodes().contains(cause);
   }
 
