@@ -130,8 +130,14 @@ public final class Registrar {
     }
     Authentication authentication = authenticator.authenticate(register);
     if (authentication instanceof Authentication.Refused refused) {
-      LOG.info("REGISTER for {} refused with {}: {}",
-          PhoneNumber.mask(Authenticator.userPart(register.to())), refused.reply().status(), refused.why());
+      // A challenge is the normal first step of every registration; only refusals are news.
+      boolean challenge = refused.reply().status() == Authenticator.UNAUTHORIZED;
+      String to = PhoneNumber.mask(Authenticator.userPart(register.to()));
+      if (challenge) {
+        LOG.debug("REGISTER for {} challenged: {}", to, refused.why());
+      } else {
+        LOG.info("REGISTER for {} refused with {}: {}", to, refused.reply().status(), refused.why());
+      }
       return refused.reply();
     }
     AgentAccount account = ((Authentication.Passed) authentication).account();
