@@ -64,11 +64,13 @@ sealed interface ContactRequest {
     }
     List<Requested> contacts = new ArrayList<>(uris.size());
     for (int i = 0; i < uris.size(); i++) {
-      String uri = uris.get(i);
-      String scheme = uri.substring(0, Math.max(0, uri.indexOf(':'))).toLowerCase(Locale.ROOT);
+      int colon = Math.max(0, uris.get(i).indexOf(':'));
+      String scheme = uris.get(i).substring(0, colon).toLowerCase(Locale.ROOT);
       if (!scheme.equals("sip") && !scheme.equals("sips")) {
         return new Malformed("Bad Request (Contact must be a sip: or sips: URI)");
       }
+      // Schemes are case-insensitive (RFC 3261 §19.1.4); one spelling keeps one binding per contact.
+      String uri = scheme + uris.get(i).substring(colon);
       Optional<String> param = expiresParam(values.get(i));
       OptionalLong own = param.isPresent() ? seconds(param.get()) : expires;
       if (param.isPresent() && own.isEmpty()) {

@@ -284,6 +284,24 @@ class RegistrarTest {
   }
 
   @Test
+  void aContactWithAnUpperCaseSchemeIsBoundAsTheSameSipUri() {
+    register(alice, ALICE_CONTACT);
+
+    RegisterReply reply = registrar.reply(alice.authorized("Contact: <SIP:2001@192.0.2.10:5060>;expires=600"));
+
+    assertThat(reply.headers().get("Contact")).containsExactly("<sip:2001@192.0.2.10:5060>;expires=600");
+    assertThat(reserve("100")).map(Agent::contactUri).contains("sip:2001@192.0.2.10:5060");
+  }
+
+  @Test
+  void credentialsInAnotherSchemeThanDigestAreABadRequest() {
+    RegisterReply reply = registrar.reply(alice.withAuthorization("Basic MjAwMTpzZWNyZXQ=", ALICE_CONTACT));
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(pool.state("alice")).isEmpty();
+  }
+
+  @Test
   void severalContactsAreAllBoundAndTheNewestTakesTheCalls() {
     register(alice, ALICE_CONTACT);
     RegisterReply reply = registrar.reply(alice.authorized("Contact: <sip:2001@192.0.2.20:5060>;expires=600"));
