@@ -12,10 +12,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,6 +53,10 @@ public final class Registrar {
   static final int METHOD_NOT_ALLOWED = 405;
   static final int INTERVAL_TOO_BRIEF = 423;
   static final int SERVER_ERROR = 500;
+
+  /** RFC 3261 §20.17 SIP-date: RFC 1123 with a two-digit day, always GMT. */
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final RegistrarSettings settings;
   private final AgentPool pool;
@@ -243,7 +250,11 @@ public final class Registrar {
     }
     LOG.info("REGISTER of agent {} (user {}): {}, {} binding(s)", account.agentId(),
         PhoneNumber.mask(account.user()), outcome.label(), contacts.size());
-    return new RegisterReply(outcome, OK, null, contacts.isEmpty() ? Map.of() : Map.of("Contact", contacts));
+    // §10.3 step 8: the 200 SHOULD carry Date, which lets a phone without a clock set one.
+    String date = DATE.format(Instant.ofEpochMilli(now));
+    return new RegisterReply(outcome, OK, null, contacts.isEmpty()
+        ? Map.of("Date", List.of(date))
+        : Map.of("Contact", contacts, "Date", List.of(date)));
   }
 
   private static RegisterReply refuse(AgentAccount account, RegisterReply reply, String why) {

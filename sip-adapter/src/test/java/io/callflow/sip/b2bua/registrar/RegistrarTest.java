@@ -94,6 +94,7 @@ class RegistrarTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers("Contact")).hasSize(1);
     assertThat(response.headers("Contact").get(0)).contains("sip:2001@192.0.2.10:5060").contains("expires=120");
+    assertThat(response.header("Date")).contains("Mon, 05 Jan 2026 09:00:00 GMT");
   }
 
   @Test
@@ -237,7 +238,7 @@ class RegistrarTest {
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.outcome()).isEqualTo(RegistrationOutcome.REMOVED);
-    assertThat(reply.headers()).doesNotContainKey("Contact");
+    assertThat(reply.headers()).doesNotContainKey("Contact").containsKey("Date");
     assertThat(pool.state("alice")).isEmpty();
     assertThat(registrar.registeredAgents()).isZero();
     assertThat(scheduler.pendingCount()).as("the lapse timer is cancelled").isZero();
