@@ -7,22 +7,13 @@ import io.callflow.sip.b2bua.rebridge.BridgedLeg;
 import io.callflow.sip.dialog.Dialog;
 import io.callflow.sip.dialog.DialogId;
 import io.callflow.sip.dialog.DialogSnapshot;
-import io.callflow.sip.message.SipRequest;
-import io.callflow.sip.message.SipResponse;
 import io.callflow.sip.metrics.SipMessageMetrics;
-import io.callflow.sip.stack.CallListener;
 import io.callflow.sip.stack.SipApplication;
 import io.callflow.sip.stack.SipStack;
 import io.callflow.sip.stack.SipStackSettings;
 import io.callflow.sip.testing.FreePorts;
 import io.callflow.sip.timer.TimerSettings;
-import io.callflow.sip.transaction.Branches;
-import io.callflow.sip.transaction.ClientTransaction;
-import io.callflow.sip.transaction.ClientTransactionListener;
-import io.callflow.sip.transaction.Peer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -64,28 +55,7 @@ class LegProberTest {
   private LegSnapshot answeredLeg() throws Exception {
     peerStack = start(peer, TimerSettings.DEFAULTS);
     caller = start(new ProbedPeer(), TimerSettings.DEFAULTS);
-    int peerPort = peerStack.endpoint("UDP").port();
-    String target = "sip:agent@127.0.0.1:" + peerPort;
-    SipRequest invite = caller.newRequest("INVITE", target, "UDP")
-        .from("sip:callflow@127.0.0.1", Branches.nextTag())
-        .to(target, null)
-        .body("application/sdp", ProbedPeer.SDP.getBytes(StandardCharsets.US_ASCII))
-        .build();
-    CompletableFuture<LegSnapshot> snapshot = new CompletableFuture<>();
-    caller.invite(invite, new Peer("UDP", new InetSocketAddress("127.0.0.1", peerPort)), new CallListener() {
-      @Override
-      public void onAnswered(Dialog dialog, SipResponse response) {
-        BridgedLeg leg = new BridgedLeg(Leg.AGENT, dialog);
-        leg.remoteSdp(new String(response.body(), StandardCharsets.UTF_8));
-        snapshot.complete(LegSnapshot.from(leg));
-      }
-
-      @Override
-      public void onFailed(int status, SipResponse response) {
-        snapshot.completeExceptionally(new AssertionError("INVITE failed " + status));
-      }
-    });
-    return LegSnapshot.decode(snapshot.get(10, TimeUnit.SECONDS).encode());
+    return LegSnapshot.decode(SnapshottedCall.place(caller, peerStack.endpoint("UDP").port(), Duration.ofSeconds(10)));
   }
 
   private ProbeOutcome probe(LegSnapshot saved) throws Exception {
@@ -120,7 +90,8 @@ class LegProberTest {
     ProbeOutcome.Alive alive = (ProbeOutcome.Alive) probe(answeredLeg());
     CompletableFuture<Integer> byeStatus = new CompletableFuture<>();
 
-    restarted.sendInDialog(alive.restored().dialog(), "BYE", null, null, finalStatus(byeStatus));
+    restarted.sendInDialog(alive.restored().dialog(), "BYE", null, null,
+        SnapshottedCall.finalStatus(byeStatus));
 
     assertThat(byeStatus.get(10, TimeUnit.SECONDS)).isEqualTo(200);
     assertThat(restarted.activeDialogs()).isZero();
@@ -199,26 +170,5 @@ class LegProberTest {
     assertThat(outcome).isInstanceOfSatisfying(ProbeOutcome.Gone.class,
         gone -> assertThat(gone.detail()).contains("2^31"));
     assertThat(restarted.activeDialogs()).isZero();
-  }
-
-  static ClientTransactionListener finalStatus(CompletableFuture<Integer> status) {
-    return new ClientTransactionListener() {
-      @Override
-      public void onResponse(ClientTransaction transaction, SipResponse response) {
-        if (response.statusCode() >= 200) {
-          status.complete(response.statusCode());
-        }
-      }
-
-      @Override
-      public void onTimeout(ClientTransaction transaction) {
-        status.complete(408);
-      }
-
-      @Override
-      public void onTransportError(ClientTransaction transaction, Throwable cause) {
-        status.complete(503);
-      }
-    };
   }
 }
