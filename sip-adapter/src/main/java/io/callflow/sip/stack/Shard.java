@@ -236,6 +236,16 @@ final class Shard implements ServerTransactionUser {
     dialogs.remove(dialog);
   }
 
+  /** Takes in a restored dialog; see {@link SipStack#adopt}. */
+  boolean adopt(Dialog dialog) {
+    return dialogs.adopt(dialog);
+  }
+
+  /** Forgets {@code dialog} without sending anything; see {@link SipStack#discard}. */
+  void discard(Dialog dialog) {
+    forget(dialog);
+  }
+
   @Override
   public void onAck(SipRequest ack, Peer source) {
     Optional<Dialog> dialog = dialogs.forReceivedRequest(ack);

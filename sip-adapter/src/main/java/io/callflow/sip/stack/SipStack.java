@@ -234,6 +234,26 @@ public final class SipStack implements AutoCloseable {
     shard.execute(() -> shard.sendInDialog(dialog, method, contentType, body, listener));
   }
 
+  /**
+   * Takes in a dialog restored after a restart ({@link Dialog#restore}) on the event loop its
+   * Call-ID belongs to, so that the peer's requests in it are matched again; then calls
+   * {@code done} on that loop with true, or with false (nothing changed) when the loop
+   * already holds a dialog with the same id.
+   */
+  public void adopt(Dialog dialog, Consumer<Boolean> done) {
+    Shard shard = shardFor(dialog.id().callId());
+    shard.execute(() -> done.accept(shard.adopt(dialog)));
+  }
+
+  /**
+   * Forgets {@code dialog} without sending anything (no BYE): for a dialog the peer no
+   * longer has (481, 408, RFC 3261 §12.2.1.2).
+   */
+  public void discard(Dialog dialog) {
+    Shard shard = shardFor(dialog.id().callId());
+    shard.execute(() -> shard.discard(dialog));
+  }
+
   /** Transactions not yet terminated, over all shards. */
   public long activeTransactions() {
     return transactionMetrics.active();
