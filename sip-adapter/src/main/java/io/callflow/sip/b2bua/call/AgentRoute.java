@@ -23,4 +23,7 @@ interface AgentRoute {
 
   /** The caller went away while the current target was ringing. */
   void abandoned();
+
+  /** The call that the current target answered is over: the agent is free again. */
+  void released();
 }

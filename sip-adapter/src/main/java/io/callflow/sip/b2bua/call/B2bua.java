@@ -50,6 +50,7 @@ public final class B2bua implements SipApplication {
   private static final List<String> ALLOW = List.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "INFO", "UPDATE");
 
   private final B2buaSettings settings;
+  private final AgentPool pool;
   private final AgentSelector agents;
   private final Scheduler scheduler;
   private final Consumer<SipEvent> events;
@@ -76,6 +77,7 @@ public final class B2bua implements SipApplication {
     if (settings.routing() == RoutingMode.REGISTRAR && agents == null) {
       throw new IllegalArgumentException("b2bua.routing: registrar needs the registrar's agent pool");
     }
+    this.pool = agents;
     this.agents = agents == null ? null : new AgentSelector(agents, settings.hunt());
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.events = Objects.requireNonNull(events, "events");
@@ -191,7 +193,7 @@ public final class B2bua implements SipApplication {
       return new TransparentRoute(invite.requestUri(), settings.nextHop().orElseThrow(),
           settings.hunt().fallbackUri());
     }
-    return SipUris.user(invite.requestUri()).map(queue -> new HuntRoute(agents.startHunt(queue))).orElse(null);
+    return SipUris.user(invite.requestUri()).map(queue -> new HuntRoute(agents.startHunt(queue), pool)).orElse(null);
   }
 
   /** The caller's number for core: P-Asserted-Identity or From (RFC 3325), else the From user. */

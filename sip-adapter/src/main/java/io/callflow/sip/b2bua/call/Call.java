@@ -561,6 +561,7 @@ final class Call {
     LOG.debug("call {} {} -> {}", customerCallId, phase, next);
     phase = next;
     if (next == CallPhase.ENDED) {
+      route.released();
       cancel(ringTimer);
       cancel(dropHold);
       customerTimer.stop();

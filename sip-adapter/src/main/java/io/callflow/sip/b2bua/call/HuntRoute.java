@@ -1,6 +1,7 @@
 package io.callflow.sip.b2bua.call;
 
 import io.callflow.sip.b2bua.AgentHunt;
+import io.callflow.sip.b2bua.AgentPool;
 import io.callflow.sip.b2bua.HuntStep;
 import java.util.Optional;
 
@@ -12,9 +13,13 @@ import java.util.Optional;
 final class HuntRoute implements AgentRoute {
 
   private final AgentHunt hunt;
+  private final AgentPool pool;
+  private String current;
+  private boolean answered;
 
-  HuntRoute(AgentHunt hunt) {
+  HuntRoute(AgentHunt hunt, AgentPool pool) {
     this.hunt = hunt;
+    this.pool = pool;
   }
 
   @Override
@@ -32,9 +37,11 @@ final class HuntRoute implements AgentRoute {
     HuntStep step = hunt.next();
     if (step instanceof HuntStep.TryAgent agent) {
       String contact = agent.agent().contactUri();
+      current = agent.agent().id();
       return Optional.of(new Target(contact, contact, agent.agent().id()));
     }
     if (step instanceof HuntStep.TryFallback fallback) {
+      current = null;
       return Optional.of(new Target(fallback.uri(), fallback.uri(), SipUris.user(fallback.uri()).orElse(fallback.uri())));
     }
     return Optional.empty();
@@ -43,6 +50,15 @@ final class HuntRoute implements AgentRoute {
   @Override
   public void answered() {
     hunt.answered();
+    answered = true;
+  }
+
+  @Override
+  public void released() {
+    if (answered && current != null) {
+      pool.released(current);
+      answered = false;
+    }
   }
 
   @Override

@@ -38,6 +38,11 @@ final class TransparentRoute implements AgentRoute {
   }
 
   @Override
+  public void released() {
+    // Nothing is reserved in this mode.
+  }
+
+  @Override
   public void abandoned() {
     // Nothing is reserved in this mode.
   }
