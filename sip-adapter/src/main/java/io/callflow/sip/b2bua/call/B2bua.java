@@ -333,7 +333,9 @@ public final class B2bua implements SipApplication {
 
     @Override
     public void finished(Call call, CallOutcome outcome) {
-      calls.values().removeIf(held -> held == call);
+      for (String callId : call.callIds()) {
+        calls.remove(callId, call);
+      }
       metrics.ended(outcome);
       LOG.info("call {} ended: {}", call.customerCallId(), outcome.label());
     }

@@ -79,6 +79,8 @@ final class Call {
   private boolean customerUp;
   private boolean agentUp;
   private Relay pending;
+  /** The Call-IDs of the agent INVITEs placed; the B2BUA routes their traffic here. */
+  private final List<String> agentCallIds = new java.util.ArrayList<>(1);
 
   Call(CallHost host, IncomingRequest invite, InviteVerdict.Proceed offer, AgentRoute route,
       String customerNumber, String line) {
@@ -137,6 +139,7 @@ final class Call {
     attempt = next;
     outstanding++;
     agentId = target.agentId();
+    agentCallIds.add(next.callId);
     host.bind(next.callId, this);
     LOG.info("call {}: ringing agent {} ({})", customerCallId, PhoneNumber.mask(target.agentId()),
         PhoneNumber.mask(target.requestUri()));
@@ -514,6 +517,13 @@ final class Call {
   /** The agent rung last (core's agent id). */
   String agentId() {
     return agentId;
+  }
+
+  /** Every Call-ID this call's messages carry: the customer's and each agent INVITE's. */
+  List<String> callIds() {
+    List<String> all = new java.util.ArrayList<>(agentCallIds);
+    all.add(customerCallId);
+    return all;
   }
 
   CallPhase phase() {

@@ -2,6 +2,7 @@ package io.callflow.sip.b2bua.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.callflow.core.effect.SipCommand;
 import io.callflow.core.event.SipEvent;
 import io.callflow.core.model.Leg;
 import io.callflow.core.time.ManualScheduler;
@@ -128,6 +129,49 @@ class B2buaCallsIT {
       assertThat(rig.events(SipEvent.Answered.class)).hasSize(1);
       assertThat(pool.state("busy-agent")).contains(AgentState.PAUSED);
       assertThat(pool.state("free-agent")).as("free again after the call").contains(AgentState.AVAILABLE);
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void customerHoldOfferIsRelayedToTheAgentAndTheAgentsAnswerBack() throws Exception {
+    int agentPort = FreePorts.udpAndTcp();
+    try (SippProcess agent = agent("b2bua-agent-held", "agent-holds.xml", agentPort, 1, SIPP_TIMEOUT);
+        B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null);
+        SippProcess customer = customer("b2bua-customer-holds", "customer-holds.xml", rig.port, "4711", 1,
+            SIPP_TIMEOUT)) {
+
+      assertAllSucceeded(customer.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "customer (checks a=recvonly)");
+      assertAllSucceeded(agent.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "agent (checks a=sendonly)");
+
+      assertIdle(rig);
+      assertThat(rig.events(SipEvent.LegEnded.class)).singleElement()
+          .satisfies(ended -> assertThat(ended.q850Cause()).isEqualTo(16));
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void droppedCustomerLegKeepsTheAgentUntilCoreHangsUp() throws Exception {
+    int agentPort = FreePorts.udpAndTcp();
+    try (SippProcess agent = agent("b2bua-agent-kept", "agent.xml", agentPort, 1, SIPP_TIMEOUT);
+        B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null);
+        SippProcess customer = customer("b2bua-customer-drops", "customer-drops.xml", rig.port, "4711", 1,
+            SIPP_TIMEOUT)) {
+
+      assertAllSucceeded(customer.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "customer");
+      SipEvent.LegEnded dropped = rig.awaitEvent(SipEvent.LegEnded.class, IDLE_BOUND);
+      assertThat(dropped.leg()).isEqualTo(Leg.CUSTOMER);
+      assertThat(dropped.q850Cause()).isEqualTo(38);
+      assertThat(rig.b2bua.activeCalls()).as("the agent leg is kept for a reconnect").isEqualTo(1);
+      assertThat(agent.isAlive()).as("the agent got no BYE").isTrue();
+
+      rig.b2bua.execute(new SipCommand.HangUp(dropped.callId()));
+
+      assertAllSucceeded(agent.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "agent");
+      assertIdle(rig);
+      assertThat(rig.registry.get("callflow_b2bua_calls").tag("outcome", "hung_up").counter().count())
+          .isEqualTo(1);
     }
   }
 

@@ -50,6 +50,16 @@ final class B2buaRig implements AutoCloseable {
     return false;
   }
 
+  /** The first reported event of {@code type}, waiting at most {@code bound} for it. */
+  <T extends SipEvent> T awaitEvent(Class<T> type, Duration bound) throws InterruptedException {
+    long deadline = System.nanoTime() + bound.toNanos();
+    while (events(type).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(POLL.toMillis());
+    }
+    return events(type).stream().findFirst()
+        .orElseThrow(() -> new AssertionError(type.getSimpleName() + " not reported; events: " + events));
+  }
+
   <T extends SipEvent> List<T> events(Class<T> type) {
     return events.stream().filter(type::isInstance).map(type::cast).toList();
   }
