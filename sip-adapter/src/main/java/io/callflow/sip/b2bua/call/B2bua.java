@@ -164,7 +164,7 @@ public final class B2bua implements SipApplication {
     }
     InviteVerdict verdict = screen.check(invite);
     if (verdict instanceof InviteVerdict.Reject reject) {
-      LOG.info("INVITE {} refused {} {}", callId, reject.status(), reject.reason());
+      LOG.debug("INVITE {} refused {} {}", callId, reject.status(), reject.reason());
       SipResponse response = request.createResponse(reject.status(), reject.reason());
       for (Map.Entry<String, String> header : reject.headers().entrySet()) {
         response = response.withHeader(header.getKey(), header.getValue());
@@ -183,7 +183,7 @@ public final class B2bua implements SipApplication {
         line(request));
     calls.put(callId, call);
     metrics.started();
-    LOG.info("call {} from {} for {}", callId, PhoneNumber.mask(invite.from().map(f -> f.uri()).orElse("?")),
+    LOG.debug("call {} from {} for {}", callId, PhoneNumber.mask(invite.from().map(f -> f.uri()).orElse("?")),
         PhoneNumber.mask(invite.requestUri()));
     call.start();
   }
@@ -337,7 +337,7 @@ public final class B2bua implements SipApplication {
         calls.remove(callId, call);
       }
       metrics.ended(outcome);
-      LOG.info("call {} ended: {}", call.customerCallId(), outcome.label());
+      LOG.debug("call {} ended: {}", call.customerCallId(), outcome.label());
     }
   }
 }

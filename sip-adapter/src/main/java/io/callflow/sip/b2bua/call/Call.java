@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Call {
 
+  /** Per-call steps log at debug (a line per call would flood the log at load); drops and expiries at info. */
   private static final Logger LOG = LoggerFactory.getLogger(Call.class);
   private static final String SDP = InviteScreen.SDP;
   /** RFC 3261 §21.4.27 / §21.5.1. */
@@ -141,7 +142,7 @@ final class Call {
     agentId = target.agentId();
     agentCallIds.add(next.callId);
     host.bind(next.callId, this);
-    LOG.info("call {}: ringing agent {} ({})", customerCallId, PhoneNumber.mask(target.agentId()),
+    LOG.debug("call {}: ringing agent {} ({})", customerCallId, PhoneNumber.mask(target.agentId()),
         PhoneNumber.mask(target.requestUri()));
     if (!offeredReported) {
       offeredReported = true;
@@ -155,7 +156,7 @@ final class Call {
     if (timedOut != attempt || phase != CallPhase.OFFERING) {
       return;
     }
-    LOG.info("call {}: agent {} did not answer within {}", customerCallId, PhoneNumber.mask(agentId),
+    LOG.debug("call {}: agent {} did not answer within {}", customerCallId, PhoneNumber.mask(agentId),
         host.settings().agentRingTimeout());
     host.stack().cancel(timedOut.invite);
     attempt = null;
@@ -236,7 +237,7 @@ final class Call {
     customer.localSdp(SdpText.throughOrigin(customer, agentSdp));
     customerTimer.agree(offer.customerTimer().intervalSeconds(),
         offer.customerTimer().refresher() == SessionExpires.Refresher.UAS);
-    LOG.info("call {}: agent {} answered", customerCallId, PhoneNumber.mask(agentId));
+    LOG.debug("call {}: agent {} answered", customerCallId, PhoneNumber.mask(agentId));
     moveTo(CallPhase.BRIDGED);
     host.emit(new SipEvent.Answered(id));
   }
@@ -256,7 +257,7 @@ final class Call {
       host.stack().cancel(attempt.invite);
       attempt = null;
     }
-    LOG.info("call {}: customer cancelled before answer", customerCallId);
+    LOG.debug("call {}: customer cancelled before answer", customerCallId);
     if (offeredReported) {
       host.emit(new SipEvent.LegEnded(id, Leg.CUSTOMER, null, "customer cancelled before answer"));
     }
@@ -291,7 +292,7 @@ final class Call {
     markDown(leg);
     List<String> reasons = request.request().headers("Reason");
     LegEnd end = host.classifier().classify(new LegEnding.Bye(reasons));
-    LOG.info("call {}: {} hung up ({})", customerCallId, leg, end.cause());
+    LOG.debug("call {}: {} hung up ({})", customerCallId, leg, end.cause());
     if (phase == CallPhase.BRIDGED && !end.isDrop()) {
       host.emit(LegEndReport.of(id, leg, end));
       bye(leg.other(), reasons.isEmpty() ? null : String.join(", ", reasons));
@@ -363,7 +364,7 @@ final class Call {
       headers.put("Session-Expires", toTimer.refreshHeader().headerValue());
       headers.put("Supported", "timer");
     }
-    LOG.info("call {}: relaying a new offer from the {} leg ({})", customerCallId, leg, request.method());
+    LOG.debug("call {}: relaying a new offer from the {} leg ({})", customerCallId, leg, request.method());
     host.stack().sendInDialog(to.dialog(), request.method(), SDP, out.getBytes(StandardCharsets.UTF_8),
         headers, pending);
   }
@@ -489,7 +490,7 @@ final class Call {
     if (phase == CallPhase.ENDED) {
       return;
     }
-    LOG.info("call {}: hung up by the service", customerCallId);
+    LOG.debug("call {}: hung up by the service", customerCallId);
     if (phase == CallPhase.OFFERING) {
       cancel(ringTimer);
       route.abandoned();
@@ -628,7 +629,7 @@ final class Call {
         agentAnswered(dialog, response);
       } else {
         // Answered after the customer left or the ring timeout moved on: end it at once.
-        LOG.info("call {}: late answer from {} ended", customerCallId, PhoneNumber.mask(target.agentId()));
+        LOG.debug("call {}: late answer from {} ended", customerCallId, PhoneNumber.mask(target.agentId()));
         host.stack().sendInDialog(dialog, "BYE", null, null, Map.of("Reason", NORMAL.headerValue()), Outcome.IGNORED);
         finishIfIdle();
       }
@@ -653,7 +654,7 @@ final class Call {
         attempt.retried422 = true;
         return;
       }
-      LOG.info("call {}: agent {} answered {}", customerCallId, PhoneNumber.mask(target.agentId()), status);
+      LOG.debug("call {}: agent {} answered {}", customerCallId, PhoneNumber.mask(target.agentId()), status);
       tryNext(status, "agent leg failed");
     }
   }
