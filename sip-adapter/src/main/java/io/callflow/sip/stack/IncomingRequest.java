@@ -1,6 +1,8 @@
 package io.callflow.sip.stack;
 
 import io.callflow.sip.dialog.Dialog;
+import io.callflow.sip.dialog.DialogId;
+import io.callflow.sip.message.NameAddress;
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.message.SipResponse;
 import io.callflow.sip.transaction.ServerTransaction;
@@ -39,6 +41,24 @@ public final class IncomingRequest {
   /** The dialog the request arrived in; empty for a request outside a dialog. */
   public Optional<Dialog> dialog() {
     return Optional.ofNullable(dialog);
+  }
+
+  /**
+   * The dialog that answering this out-of-dialog INVITE with a 101-299 created (early, then
+   * confirmed by the 2xx, §12.1.1); empty before such an answer, or once that dialog ended.
+   * A B2BUA keeps it to send BYE and re-INVITE to the caller later.
+   */
+  public Optional<Dialog> dialogCreated() {
+    if (dialog != null) {
+      return Optional.of(dialog);
+    }
+    SipRequest request = transaction.request();
+    Optional<String> callId = request.callId();
+    Optional<String> fromTag = request.from().flatMap(NameAddress::tag);
+    if (callId.isEmpty() || fromTag.isEmpty()) {
+      return Optional.empty();
+    }
+    return shard.dialogs().get(new DialogId(callId.get(), transaction.localTag(), fromTag.get()));
   }
 
   /** A response with the transaction's To tag (§8.2.6), not yet sent. */

@@ -319,8 +319,17 @@ final class Shard implements ServerTransactionUser {
   /** Sends a request within {@code dialog} (§12.2.1.1) with an optional body. */
   void sendInDialog(Dialog dialog, String method, String contentType, byte[] body,
       ClientTransactionListener listener) {
+    sendInDialog(dialog, method, contentType, body, Map.of(), listener);
+  }
+
+  /** Like {@link #sendInDialog(Dialog, String, String, byte[], ClientTransactionListener)} with extra headers. */
+  void sendInDialog(Dialog dialog, String method, String contentType, byte[] body,
+      Map<String, String> headers, ClientTransactionListener listener) {
     InDialogRequest spec = dialog.newRequest(method);
     SipRequest request = build(spec, contentType, body);
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      request = request.withHeader(header.getKey(), header.getValue());
+    }
     ClientTransactionListener wrapped = listener;
     if (method.equals("BYE")) {
       forget(dialog);

@@ -206,6 +206,29 @@ public final class SipStack implements AutoCloseable {
         .contact(local.contactUri());
   }
 
+  /**
+   * Like {@link #newRequest(String, String, String)}, with a Call-ID that hashes to the same
+   * event loop as {@code sameLoopAs}: a B2BUA's second leg (and every callback leg) then lives
+   * on the thread of the first, so one call's state needs no lock.
+   */
+  public SipRequestBuilder newRequest(String method, String requestUri, String transport, String sameLoopAs) {
+    LocalEndpoint local = endpoint(transport);
+    int loop = CallIdAffinity.loopIndex(sameLoopAs, shards.length);
+    String callId;
+    do {
+      callId = Branches.nextTag() + "@" + local.host();
+    } while (CallIdAffinity.loopIndex(callId, shards.length) != loop);
+    return newRequest(method, requestUri, transport).callId(callId);
+  }
+
+  /**
+   * Runs {@code task} on the event loop of {@code callId} (inline when already there), where
+   * that call's messages are handled; nothing it throws escapes (it is logged).
+   */
+  public void execute(String callId, Runnable task) {
+    shardFor(callId).execute(task);
+  }
+
   /** Sends a request outside a dialog (OPTIONS, REGISTER, MESSAGE) through a client transaction. */
   public void send(SipRequest request, Peer destination, ClientTransactionListener listener) {
     Shard shard = shardFor(request.callId().orElse(""));
@@ -232,6 +255,17 @@ public final class SipStack implements AutoCloseable {
       ClientTransactionListener listener) {
     Shard shard = shardFor(dialog.id().callId());
     shard.execute(() -> shard.sendInDialog(dialog, method, contentType, body, listener));
+  }
+
+  /**
+   * Like {@link #sendInDialog(Dialog, String, String, byte[], ClientTransactionListener)}, with
+   * {@code headers} (name to value, in order) added to the request: Reason on a BYE (RFC 3326),
+   * Session-Expires and Supported on a refresh (RFC 4028), Event on a NOTIFY.
+   */
+  public void sendInDialog(Dialog dialog, String method, String contentType, byte[] body,
+      Map<String, String> headers, ClientTransactionListener listener) {
+    Shard shard = shardFor(dialog.id().callId());
+    shard.execute(() -> shard.sendInDialog(dialog, method, contentType, body, headers, listener));
   }
 
   /**

@@ -1,0 +1,343 @@
+package io.callflow.sip.b2bua.call;
+
+import io.callflow.core.effect.SipCommand;
+import io.callflow.core.event.SipEvent;
+import io.callflow.core.model.CallId;
+import io.callflow.core.model.Leg;
+import io.callflow.core.model.PhoneNumber;
+import io.callflow.core.time.ScheduledTask;
+import io.callflow.core.time.Scheduler;
+import io.callflow.sip.b2bua.AgentPool;
+import io.callflow.sip.b2bua.AgentSelector;
+import io.callflow.sip.b2bua.CallbackTarget;
+import io.callflow.sip.b2bua.DropClassifier;
+import io.callflow.sip.b2bua.SessionTimerPolicy;
+import io.callflow.sip.dialog.Dialog;
+import io.callflow.sip.message.SipRequest;
+import io.callflow.sip.message.SipResponse;
+import io.callflow.sip.stack.IncomingRequest;
+import io.callflow.sip.stack.SipApplication;
+import io.callflow.sip.stack.SipStack;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The back-to-back user agent: the part of the service's {@link SipApplication} that handles
+ * INVITE and the traffic of the dialogs it made. An INVITE from the trusted peer (the PBX) is
+ * the customer leg; {@link Call} places the agent leg (transparent or registrar routing, see
+ * {@link B2buaSettings}) and relays between the two. What happens to each call is reported to
+ * core through the {@code Consumer<SipEvent>}; core's {@link SipCommand}s come back through
+ * {@link #execute}.
+ *
+ * <p>Start-up: the stack needs its application before it starts and the B2BUA needs the
+ * stack, so construct this, start the stack with it (or with an application delegating to
+ * it), then {@link #attach} the stack. Nothing thrown here reaches the stack: every callback
+ * catches, logs once and answers 500 when the request is still unanswered.
+ */
+public final class B2bua implements SipApplication {
+
+  private static final Logger LOG = LoggerFactory.getLogger(B2bua.class);
+  /** RFC 3261 §21.4.6: only INVITE starts something here. */
+  private static final int METHOD_NOT_ALLOWED = 405;
+  private static final List<String> ALLOW = List.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "INFO", "UPDATE");
+
+  private final B2buaSettings settings;
+  private final AgentPool pool;
+  private final AgentSelector agents;
+  private final Scheduler scheduler;
+  private final Consumer<SipEvent> events;
+  private final B2buaMetrics metrics;
+  private final SessionTimerPolicy timerPolicy;
+  private final InviteScreen screen;
+  private final DropClassifier classifier;
+  private final Map<String, Call> calls = new ConcurrentHashMap<>();
+  private final Host host = new Host();
+  private volatile SipStack stack;
+
+  /**
+   * @param agents the registered agents, required in REGISTRAR mode (the registrar fills it); may
+   *     be null in TRANSPARENT mode
+   * @param scheduler the service's scheduler; every task it runs for a call is moved onto that
+   *     call's event loop
+   * @param events where core hears about calls ({@code CallFlowRuntime::submit}); must be
+   *     thread-safe: calls on different loops report at the same time
+   * @throws IllegalArgumentException in REGISTRAR mode without an agent pool
+   */
+  public B2bua(B2buaSettings settings, AgentPool agents, Scheduler scheduler, MeterRegistry registry,
+      Consumer<SipEvent> events) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    if (settings.routing() == RoutingMode.REGISTRAR && agents == null) {
+      throw new IllegalArgumentException("b2bua.routing: registrar needs the registrar's agent pool");
+    }
+    this.pool = agents;
+    this.agents = agents == null ? null : new AgentSelector(agents, settings.hunt());
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.events = Objects.requireNonNull(events, "events");
+    this.metrics = new B2buaMetrics(Objects.requireNonNull(registry, "registry"));
+    this.timerPolicy = new SessionTimerPolicy(settings.sessionTimer());
+    this.screen = new InviteScreen(settings.maxForwards(), timerPolicy);
+    this.classifier = new DropClassifier(settings.drops());
+  }
+
+  /** The stack this B2BUA sends through; call once, after the stack started. */
+  public void attach(SipStack sipStack) {
+    this.stack = Objects.requireNonNull(sipStack, "sipStack");
+  }
+
+  /** Calls held: ringing, bridged, or dropped and waiting for a reconnect. */
+  public int activeCalls() {
+    return metrics.active();
+  }
+
+  /** Whether {@code sipCallId} (of either leg) belongs to a call here: route its dialog traffic here. */
+  public boolean holds(String sipCallId) {
+    return calls.containsKey(sipCallId);
+  }
+
+  // ---- SipApplication --------------------------------------------------------------------------
+
+  /** An INVITE outside a dialog is a new customer call; any other method is answered 405. */
+  @Override
+  public void onRequest(IncomingRequest request) {
+    guarded(request, () -> {
+      if (request.method().equals("INVITE")) {
+        onInvite(request);
+      } else if (!request.method().equals("ACK")) {
+        request.respond(request.createResponse(METHOD_NOT_ALLOWED, null).withHeaderValues("Allow", ALLOW));
+      }
+    });
+  }
+
+  @Override
+  public void onDialogRequest(Dialog dialog, IncomingRequest request) {
+    guarded(request, () -> {
+      Call call = calls.get(dialog.id().callId());
+      if (call == null) {
+        // RFC 3261 §12.2.2: the stack knows the dialog, no call does (it is ending): 481.
+        request.respond(481);
+      } else {
+        call.onDialogRequest(dialog, request);
+      }
+    });
+  }
+
+  @Override
+  public void onCancel(IncomingRequest invite) {
+    guarded(null, () -> {
+      Call call = calls.get(invite.transaction().callId());
+      if (call != null) {
+        call.customerCancelled();
+      }
+    });
+  }
+
+  @Override
+  public void onAckTimeout(Dialog dialog) {
+    guarded(null, () -> {
+      Call call = calls.get(dialog.id().callId());
+      if (call != null) {
+        call.ackTimedOut(dialog);
+      }
+    });
+  }
+
+  private void onInvite(IncomingRequest request) {
+    SipStack attached = stack;
+    SipRequest invite = request.request();
+    String callId = invite.callId().orElse("");
+    if (attached == null) {
+      request.respond(request.createResponse(503, "B2BUA Not Ready"));
+      return;
+    }
+    if (calls.containsKey(callId)) {
+      // A second INVITE with a known Call-ID and no To tag: a loop or a broken peer.
+      request.respond(request.createResponse(482, "Loop Detected"));
+      return;
+    }
+    InviteVerdict verdict = screen.check(invite);
+    if (verdict instanceof InviteVerdict.Reject reject) {
+      LOG.debug("INVITE {} refused {} {}", callId, reject.status(), reject.reason());
+      SipResponse response = request.createResponse(reject.status(), reject.reason());
+      for (Map.Entry<String, String> header : reject.headers().entrySet()) {
+        response = response.withHeader(header.getKey(), header.getValue());
+      }
+      request.respond(response);
+      metrics.rejected();
+      return;
+    }
+    AgentRoute route = route(invite);
+    if (route == null) {
+      request.respond(request.createResponse(404, "No Such Queue"));
+      metrics.rejected();
+      return;
+    }
+    Call call = new Call(host, request, (InviteVerdict.Proceed) verdict, route, customerNumber(invite),
+        line(request));
+    calls.put(callId, call);
+    metrics.started();
+    LOG.debug("call {} from {} for {}", callId, PhoneNumber.mask(invite.from().map(f -> f.uri()).orElse("?")),
+        PhoneNumber.mask(invite.requestUri()));
+    call.start();
+  }
+
+  private AgentRoute route(SipRequest invite) {
+    if (settings.routing() == RoutingMode.TRANSPARENT) {
+      return new TransparentRoute(invite.requestUri(), settings.nextHop().orElseThrow(),
+          settings.hunt().fallbackUri());
+    }
+    return SipUris.user(invite.requestUri()).map(queue -> new HuntRoute(agents.startHunt(queue), pool)).orElse(null);
+  }
+
+  /** The caller's number for core: P-Asserted-Identity or From (RFC 3325), else the From user. */
+  private static String customerNumber(SipRequest invite) {
+    return CallbackTarget.from(invite.header("P-Asserted-Identity").orElse(null),
+            invite.header("From").orElse(null), invite.header("Privacy").orElse(null))
+        .map(target -> target.number().digits())
+        .or(() -> invite.from().flatMap(from -> SipUris.user(from.uri())))
+        .orElse("anonymous");
+  }
+
+  /** The line a call came in on: the peer it came from. */
+  private static String line(IncomingRequest request) {
+    return request.transaction().peer().address().getHostString() + ":"
+        + request.transaction().peer().address().getPort();
+  }
+
+  // ---- core's commands -------------------------------------------------------------------------
+
+  /**
+   * Carries out one of core's commands on its call's event loop, from any thread. HangUp ends
+   * the call; HoldLeg, UnholdLeg, CallCustomerBack and RedialAgent go to
+   * {@link #thirdPartyCallControl}. Commands for other parts (Transfer, RefuseNewCalls,
+   * ProbeLeg, recording) and for unknown calls are ignored here.
+   */
+  public void execute(SipCommand command) {
+    Objects.requireNonNull(command, "command");
+    CallId callId = command.callId();
+    SipStack attached = stack;
+    if (callId == null || attached == null) {
+      LOG.debug("{} ignored: no call id or no stack", command.getClass().getSimpleName());
+      return;
+    }
+    attached.execute(callId.value(), () -> {
+      Call call = calls.get(callId.value());
+      if (call == null) {
+        LOG.debug("{} for unknown call {} ignored", command.getClass().getSimpleName(), callId);
+        return;
+      }
+      if (command instanceof SipCommand.HangUp) {
+        call.hangUp();
+      } else if (command instanceof SipCommand.HoldLeg hold) {
+        thirdPartyCallControl(call, command, hold.leg());
+      } else if (command instanceof SipCommand.UnholdLeg unhold) {
+        thirdPartyCallControl(call, command, unhold.leg());
+      } else if (command instanceof SipCommand.CallCustomerBack) {
+        thirdPartyCallControl(call, command, Leg.CUSTOMER);
+      } else if (command instanceof SipCommand.RedialAgent) {
+        thirdPartyCallControl(call, command, Leg.AGENT);
+      } else {
+        LOG.debug("{} is not the B2BUA call's to carry out", command.getClass().getSimpleName());
+      }
+    });
+  }
+
+  /**
+   * The one place reconnects plug in: hold, resume, call the customer back and redial the agent
+   * through RFC 3725 third-party call control on the call's {@code BridgedLeg}s
+   * ({@code Call.leg(Leg)}). Until that is connected, a dial command is answered with
+   * {@code ReconnectFailed} so core moves on, and hold/unhold are logged and skipped.
+   */
+  private void thirdPartyCallControl(Call call, SipCommand command, Leg leg) {
+    LOG.warn("call {}: {} for the {} leg not carried out: third-party call control is not connected",
+        call.customerCallId(), command.getClass().getSimpleName(), leg);
+    if (command instanceof SipCommand.CallCustomerBack || command instanceof SipCommand.RedialAgent) {
+      host.emit(new SipEvent.ReconnectFailed(call.id(), leg, "reconnect not available"));
+    }
+  }
+
+  // ---- plumbing --------------------------------------------------------------------------------
+
+  private static void guarded(IncomingRequest request, Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      LOG.error("B2BUA failed on {} (Call-ID {}); answering 500 when still unanswered",
+          request == null ? "an event" : request.method(),
+          request == null ? "?" : request.transaction().callId(), e);
+      if (request != null && !request.method().equals("ACK")) {
+        request.respond(request.createResponse(500, "Server Internal Error"));
+      }
+    }
+  }
+
+  /** The Call's view of this B2BUA. */
+  private final class Host implements CallHost {
+
+    @Override
+    public SipStack stack() {
+      return stack;
+    }
+
+    @Override
+    public B2buaSettings settings() {
+      return settings;
+    }
+
+    @Override
+    public SessionTimerPolicy timerPolicy() {
+      return timerPolicy;
+    }
+
+    @Override
+    public DropClassifier classifier() {
+      return classifier;
+    }
+
+    @Override
+    public Scheduler scheduler(String callId) {
+      return new Scheduler() {
+        @Override
+        public Clock clock() {
+          return scheduler.clock();
+        }
+
+        @Override
+        public ScheduledTask schedule(Duration delay, Runnable task) {
+          return scheduler.schedule(delay, () -> stack.execute(callId, task));
+        }
+      };
+    }
+
+    @Override
+    public void emit(SipEvent event) {
+      try {
+        events.accept(event);
+      } catch (RuntimeException e) {
+        LOG.warn("core refused {} for call {}: {}", event.getClass().getSimpleName(), event.callId(),
+            PhoneNumber.mask(String.valueOf(e.getMessage())));
+      }
+    }
+
+    @Override
+    public void bind(String callId, Call call) {
+      calls.put(callId, call);
+    }
+
+    @Override
+    public void finished(Call call, CallOutcome outcome) {
+      for (String callId : call.callIds()) {
+        calls.remove(callId, call);
+      }
+      metrics.ended(outcome);
+      LOG.debug("call {} ended: {}", call.customerCallId(), outcome.label());
+    }
+  }
+}

@@ -1,0 +1,722 @@
+package io.callflow.sip.b2bua.call;
+
+import io.callflow.core.event.SipEvent;
+import io.callflow.core.model.CallId;
+import io.callflow.core.model.Leg;
+import io.callflow.core.model.PhoneNumber;
+import io.callflow.core.time.ScheduledTask;
+import io.callflow.sip.b2bua.LegEnd;
+import io.callflow.sip.b2bua.LegEnding;
+import io.callflow.sip.b2bua.MinSe;
+import io.callflow.sip.b2bua.ReasonValue;
+import io.callflow.sip.b2bua.SessionExpires;
+import io.callflow.sip.b2bua.SessionTimer;
+import io.callflow.sip.b2bua.rebridge.BridgedLeg;
+import io.callflow.sip.dialog.Dialog;
+import io.callflow.sip.message.SipRequest;
+import io.callflow.sip.message.SipRequestBuilder;
+import io.callflow.sip.message.SipResponse;
+import io.callflow.sip.stack.CallListener;
+import io.callflow.sip.stack.IncomingRequest;
+import io.callflow.sip.transaction.Branches;
+import io.callflow.sip.transaction.ClientTransaction;
+import io.callflow.sip.transaction.ClientTransactionListener;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One customer call through the B2BUA: the customer's leg (A, the INVITE that came in) and the
+ * agent's leg (B, the INVITE this side placed, on the same event loop), each a
+ * {@link BridgedLeg} once answered. Everything here runs on that one loop, so nothing is
+ * locked. Kept compact: dialogs, SDP text and a few fields; the customer's INVITE is held only
+ * while it is unanswered, the agent's INVITE only while its transaction runs.
+ *
+ * <p>Phases in {@link CallPhase}; every change goes through {@link #moveTo}.
+ */
+final class Call {
+
+  /** Per-call steps log at debug (a line per call would flood the log at load); drops and expiries at info. */
+  private static final Logger LOG = LoggerFactory.getLogger(Call.class);
+  private static final String SDP = InviteScreen.SDP;
+  /** RFC 3261 §21.4.27 / §21.5.1. */
+  private static final int REQUEST_PENDING = 491;
+  private static final int SERVER_ERROR = 500;
+  private static final int NOT_IMPLEMENTED = 501;
+  private static final ReasonValue NORMAL = ReasonValue.q850(LegEndReport.NORMAL_CLEARING, "Normal call clearing");
+  private static final ReasonValue TIMER_EXPIRED = ReasonValue.q850(LegEndReport.TIMER_EXPIRY,
+      "Session timer expired");
+
+  private final CallHost host;
+  private final CallId id;
+  private final String customerCallId;
+  private final String customerNumber;
+  private final String line;
+  private final InviteVerdict.Proceed offer;
+  private final AgentRoute route;
+  private final String fromDisplay;
+  private final String fromUri;
+  private final Optional<String> assertedIdentity;
+  private final Optional<String> privacy;
+  private final LegSessionTimer customerTimer;
+  private final LegSessionTimer agentTimer;
+
+  private CallPhase phase = CallPhase.OFFERING;
+  private CallOutcome outcome = CallOutcome.NOT_ANSWERED;
+  /** Held until the customer's INVITE has its final response. */
+  private IncomingRequest customerInvite;
+  private Attempt attempt;
+  private int outstanding;
+  private boolean offeredReported;
+  private String agentId;
+  private ScheduledTask ringTimer;
+  private ScheduledTask dropHold;
+  private BridgedLeg customer;
+  private BridgedLeg agent;
+  private boolean customerUp;
+  private boolean agentUp;
+  private Relay pending;
+  /** The Call-IDs of the agent INVITEs placed; the B2BUA routes their traffic here. */
+  private final List<String> agentCallIds = new java.util.ArrayList<>(1);
+
+  Call(CallHost host, IncomingRequest invite, InviteVerdict.Proceed offer, AgentRoute route,
+      String customerNumber, String line) {
+    this.host = host;
+    SipRequest request = invite.request();
+    this.customerCallId = request.callId().orElseThrow();
+    this.id = new CallId(customerCallId);
+    this.customerInvite = invite;
+    this.offer = offer;
+    this.route = route;
+    this.customerNumber = customerNumber;
+    this.line = line;
+    this.fromDisplay = request.from().map(from -> from.displayName()).orElse("");
+    this.fromUri = request.from().map(from -> from.uri()).orElse("sip:anonymous@anonymous.invalid");
+    this.assertedIdentity = request.header("P-Asserted-Identity");
+    this.privacy = request.header("Privacy");
+    this.customerTimer = new LegSessionTimer(new SessionTimer(host.scheduler(customerCallId),
+        () -> refreshDue(Leg.CUSTOMER), () -> sessionExpired(Leg.CUSTOMER)));
+    this.agentTimer = new LegSessionTimer(new SessionTimer(host.scheduler(customerCallId),
+        () -> refreshDue(Leg.AGENT), () -> sessionExpired(Leg.AGENT)));
+  }
+
+  CallId id() {
+    return id;
+  }
+
+  String customerCallId() {
+    return customerCallId;
+  }
+
+  // ---- placing the agent leg -------------------------------------------------------------
+
+  /** Rings the first target, or refuses the call when there is none. */
+  void start() {
+    Optional<Target> first = route.first();
+    if (first.isEmpty()) {
+      failCustomer(480, "No Agent Available", "no agent available");
+      return;
+    }
+    place(first.get(), host.timerPolicy().offer());
+  }
+
+  private void place(Target target, SessionExpires sessionExpires) {
+    SipRequestBuilder builder = host.stack()
+        .newRequest("INVITE", target.requestUri(), host.settings().transport(), customerCallId)
+        .from(fromDisplay, fromUri, Branches.nextTag())
+        .to("", target.requestUri(), null)
+        .maxForwards(offer.maxForwards())
+        .header("Supported", "timer")
+        .header("Session-Expires", sessionExpires.headerValue())
+        .header("Min-SE", host.timerPolicy().minSe().headerValue());
+    assertedIdentity.ifPresent(value -> builder.header("P-Asserted-Identity", value));
+    privacy.ifPresent(value -> builder.header("Privacy", value));
+    SipRequest invite = builder.body(SDP, offer.sdp().getBytes(StandardCharsets.UTF_8)).build();
+    Attempt next = new Attempt(invite, target);
+    attempt = next;
+    outstanding++;
+    agentId = target.agentId();
+    agentCallIds.add(next.callId);
+    host.bind(next.callId, this);
+    LOG.debug("call {}: ringing agent {} ({})", customerCallId, PhoneNumber.mask(target.agentId()),
+        PhoneNumber.mask(target.requestUri()));
+    if (!offeredReported) {
+      offeredReported = true;
+      host.emit(new SipEvent.Offered(id, customerNumber, target.agentId(), line));
+    }
+    host.stack().invite(invite, SipUris.peer(target.nextHop(), host.settings().transport()), next);
+    ringTimer = host.schedule(customerCallId, host.settings().agentRingTimeout(), () -> ringTimedOut(next));
+  }
+
+  private void ringTimedOut(Attempt timedOut) {
+    if (timedOut != attempt || phase != CallPhase.OFFERING) {
+      return;
+    }
+    LOG.debug("call {}: agent {} did not answer within {}", customerCallId, PhoneNumber.mask(agentId),
+        host.settings().agentRingTimeout());
+    host.stack().cancel(timedOut.invite);
+    attempt = null;
+    ringTimer = null;
+    tryNext(408, "agent did not answer");
+  }
+
+  private void tryNext(int status, String detail) {
+    Optional<Target> next = route.next(status);
+    if (next.isPresent()) {
+      place(next.get(), host.timerPolicy().offer());
+    } else {
+      failCustomer(status, null, detail);
+    }
+  }
+
+  /** No agent will answer: relay the final status to the customer and end. */
+  private void failCustomer(int status, String reason, String detail) {
+    if (customerInvite != null) {
+      int relayed = status == 503 && reason == null ? 480 : status;
+      customerInvite.respond(customerInvite.createResponse(relayed, reason));
+      customerInvite = null;
+    }
+    if (offeredReported) {
+      host.emit(new SipEvent.LegEnded(id, Leg.AGENT, null, detail + " (" + status + ")"));
+    }
+    outcome = CallOutcome.NOT_ANSWERED;
+    moveTo(CallPhase.ENDED);
+  }
+
+  private void relayProvisional(SipResponse response) {
+    int status = response.statusCode();
+    if (status == 100 || customerInvite == null) {
+      return;
+    }
+    SipResponse out = customerInvite.createResponse(status, response.reasonPhrase());
+    if (response.bodyLength() > 0) {
+      out = out.withBody(response.contentType().orElse(SDP), response.body());
+    }
+    customerInvite.respond(out);
+  }
+
+  private void agentAnswered(Dialog dialog, SipResponse response) {
+    cancel(ringTimer);
+    ringTimer = null;
+    route.answered();
+    String agentSdp = text(response);
+    agent = new BridgedLeg(Leg.AGENT, dialog);
+    agentUp = true;
+    agent.remoteSdp(agentSdp);
+    agent.localSdp(SdpText.throughOrigin(agent, offer.sdp()));
+    response.header("Session-Expires").flatMap(SessionExpires::parse).ifPresent(se ->
+        agentTimer.agree(se.deltaSeconds(),
+            se.refresher().orElse(SessionExpires.Refresher.UAC) == SessionExpires.Refresher.UAC));
+
+    IncomingRequest invite = customerInvite;
+    customerInvite = null;
+    SipResponse ok = invite.createResponse(200, null)
+        .withHeader("Session-Expires", offer.customerTimer().sessionExpires().headerValue());
+    if (offer.customerSupportsTimer()) {
+      ok = ok.withHeader("Require", "timer");
+    }
+    if (!agentSdp.isEmpty()) {
+      ok = ok.withBody(SDP, agentSdp.getBytes(StandardCharsets.UTF_8));
+    }
+    invite.respond(ok);
+    Optional<Dialog> customerDialog = invite.dialogCreated();
+    if (customerDialog.isEmpty()) {
+      LOG.warn("call {}: the customer's dialog is gone at answer; ending the agent leg", customerCallId);
+      bye(Leg.AGENT, NORMAL.headerValue());
+      outcome = CallOutcome.CANCELLED;
+      moveTo(CallPhase.ENDED);
+      return;
+    }
+    customer = new BridgedLeg(Leg.CUSTOMER, customerDialog.get());
+    customerUp = true;
+    customer.remoteSdp(offer.sdp());
+    customer.localSdp(SdpText.throughOrigin(customer, agentSdp));
+    customerTimer.agree(offer.customerTimer().intervalSeconds(),
+        offer.customerTimer().refresher() == SessionExpires.Refresher.UAS);
+    LOG.debug("call {}: agent {} answered", customerCallId, PhoneNumber.mask(agentId));
+    moveTo(CallPhase.BRIDGED);
+    host.emit(new SipEvent.Answered(id));
+  }
+
+  // ---- the customer before answer ----------------------------------------------------------
+
+  /** The customer's CANCEL; the stack already answered 200 and 487 (RFC 3261 §9.2). */
+  void customerCancelled() {
+    if (phase != CallPhase.OFFERING) {
+      return;
+    }
+    customerInvite = null;
+    cancel(ringTimer);
+    ringTimer = null;
+    route.abandoned();
+    if (attempt != null) {
+      host.stack().cancel(attempt.invite);
+      attempt = null;
+    }
+    LOG.debug("call {}: customer cancelled before answer", customerCallId);
+    if (offeredReported) {
+      host.emit(new SipEvent.LegEnded(id, Leg.CUSTOMER, null, "customer cancelled before answer"));
+    }
+    outcome = CallOutcome.CANCELLED;
+    moveTo(CallPhase.ENDED);
+  }
+
+  // ---- in-dialog traffic -------------------------------------------------------------------
+
+  void onDialogRequest(Dialog dialog, IncomingRequest request) {
+    Leg leg = legOf(dialog);
+    switch (request.method()) {
+      case "BYE" -> byeReceived(leg, request);
+      case "INVITE", "UPDATE" -> offerReceived(leg, request);
+      case "OPTIONS", "INFO" -> request.respond(200);
+      default -> request.respond(request.createResponse(NOT_IMPLEMENTED, null));
+    }
+  }
+
+  /** The 2xx this side sent on {@code dialog} was never acknowledged: the stack already sent BYE. */
+  void ackTimedOut(Dialog dialog) {
+    Leg leg = legOf(dialog);
+    markDown(leg);
+    legLost(leg, host.classifier().classify(new LegEnding.TransportFailure("2xx never acknowledged")));
+  }
+
+  private void byeReceived(Leg leg, IncomingRequest request) {
+    request.respond(200);
+    if (!isUp(leg)) {
+      return;
+    }
+    markDown(leg);
+    List<String> reasons = request.request().headers("Reason");
+    LegEnd end = host.classifier().classify(new LegEnding.Bye(reasons));
+    LOG.debug("call {}: {} hung up ({})", customerCallId, leg, end.cause());
+    if (phase == CallPhase.BRIDGED && !end.isDrop()) {
+      host.emit(LegEndReport.of(id, leg, end));
+      bye(leg.other(), reasons.isEmpty() ? null : String.join(", ", reasons));
+      outcome = CallOutcome.COMPLETED;
+      moveTo(CallPhase.ENDED);
+    } else {
+      legLost(leg, end);
+    }
+  }
+
+  /**
+   * A leg is gone as a drop (or the surviving leg of a dropped call ended): report it; keep the
+   * other leg for core's reconnect commands, up to the drop-hold timeout.
+   */
+  private void legLost(Leg leg, LegEnd end) {
+    host.emit(LegEndReport.of(id, leg, end));
+    if (phase == CallPhase.BRIDGED && isUp(leg.other())) {
+      LOG.info("call {}: {} leg dropped ({}); {} leg kept for reconnect", customerCallId, leg, end.cause(), leg.other());
+      moveTo(CallPhase.DROPPED);
+      dropHold = host.schedule(customerCallId, host.settings().dropHoldTimeout(), this::dropHoldExpired);
+    } else if (phase != CallPhase.ENDED) {
+      bye(leg.other(), NORMAL.headerValue());
+      outcome = CallOutcome.DROPPED;
+      moveTo(CallPhase.ENDED);
+    }
+  }
+
+  private void dropHoldExpired() {
+    if (phase != CallPhase.DROPPED) {
+      return;
+    }
+    Leg survivor = customerUp ? Leg.CUSTOMER : Leg.AGENT;
+    LOG.info("call {}: no reconnect within {}; hanging up the {} leg", customerCallId,
+        host.settings().dropHoldTimeout(), survivor);
+    bye(survivor, NORMAL.headerValue());
+    host.emit(new SipEvent.LegEnded(id, survivor, LegEndReport.NORMAL_CLEARING, "not reconnected in time"));
+    outcome = CallOutcome.DROPPED;
+    moveTo(CallPhase.ENDED);
+  }
+
+  /** A re-INVITE or UPDATE: a session refresh is answered here, a new offer goes to the other leg. */
+  private void offerReceived(Leg leg, IncomingRequest request) {
+    BridgedLeg from = leg(leg);
+    if (from == null || phase == CallPhase.OFFERING || phase == CallPhase.ENDED) {
+      request.respond(request.createResponse(REQUEST_PENDING, null));
+      return;
+    }
+    LegSessionTimer timer = timer(leg);
+    request.request().header("Session-Expires").flatMap(SessionExpires::parse).ifPresentOrElse(
+        se -> timer.agree(se.deltaSeconds(), se.refresher().orElse(SessionExpires.Refresher.UAC)
+            == SessionExpires.Refresher.UAS),
+        timer::refreshed);
+    String sdp = text(request.request());
+    BridgedLeg to = leg(leg.other());
+    boolean refresh = sdp.isEmpty() || SdpText.sameContent(sdp, from.remoteSdp());
+    if (refresh || phase != CallPhase.BRIDGED || to == null) {
+      answerLocally(request, from, timer);
+      return;
+    }
+    if (pending != null) {
+      request.respond(request.createResponse(REQUEST_PENDING, null));
+      return;
+    }
+    String out = SdpText.throughOrigin(to, sdp);
+    pending = new Relay(leg, request, sdp, out);
+    Map<String, String> headers = new LinkedHashMap<>();
+    LegSessionTimer toTimer = timer(leg.other());
+    if (toTimer.running()) {
+      headers.put("Session-Expires", toTimer.refreshHeader().headerValue());
+      headers.put("Supported", "timer");
+    }
+    LOG.debug("call {}: relaying a new offer from the {} leg ({})", customerCallId, leg, request.method());
+    host.stack().sendInDialog(to.dialog(), request.method(), SDP, out.getBytes(StandardCharsets.UTF_8),
+        headers, pending);
+  }
+
+  private void answerLocally(IncomingRequest request, BridgedLeg leg, LegSessionTimer timer) {
+    SipResponse ok = request.createResponse(200, null);
+    if (timer.running()) {
+      ok = ok.withHeader("Session-Expires", timer.answerHeader().headerValue());
+    }
+    boolean invite = request.method().equals("INVITE");
+    if ((invite || request.request().bodyLength() > 0) && leg.localSdp() != null) {
+      ok = ok.withBody(SDP, leg.localSdp().getBytes(StandardCharsets.UTF_8));
+    }
+    request.respond(ok);
+  }
+
+  private void relayAnswered(Relay relay, SipResponse response) {
+    pending = null;
+    BridgedLeg from = leg(relay.from);
+    BridgedLeg to = leg(relay.from.other());
+    if (from == null || to == null || relay.request == null) {
+      return;
+    }
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      String answer = text(response);
+      to.localSdp(relay.sent);
+      to.remoteSdp(answer);
+      timer(relay.from.other()).refreshed();
+      from.remoteSdp(relay.offer);
+      SipResponse ok = relay.request.createResponse(200, null);
+      LegSessionTimer timer = timer(relay.from);
+      if (timer.running()) {
+        ok = ok.withHeader("Session-Expires", timer.answerHeader().headerValue());
+      }
+      if (!answer.isEmpty()) {
+        String back = SdpText.throughOrigin(from, answer);
+        from.localSdp(back);
+        ok = ok.withBody(SDP, back.getBytes(StandardCharsets.UTF_8));
+      }
+      relay.request.respond(ok);
+    } else if (host.settings().drops().failureSipCodes().contains(status)) {
+      relay.request.respond(relay.request.createResponse(SERVER_ERROR, "Other Leg Lost"));
+      inDialogFailure(relay.from.other(), new LegEnding.InDialogResponse(status));
+    } else {
+      relay.request.respond(relay.request.createResponse(status, response.reasonPhrase()));
+    }
+  }
+
+  private void relayFailed(Relay relay, LegEnding ending) {
+    pending = null;
+    if (relay.request != null) {
+      relay.request.respond(relay.request.createResponse(SERVER_ERROR, "Other Leg Lost"));
+    }
+    inDialogFailure(relay.from.other(), ending);
+  }
+
+  /** An in-dialog request on {@code leg} was answered 408/481, timed out, or could not be sent. */
+  private void inDialogFailure(Leg leg, LegEnding ending) {
+    if (!isUp(leg)) {
+      return;
+    }
+    bye(leg, null); // removes the dialog; the peer most likely no longer knows it
+    legLost(leg, host.classifier().classify(ending));
+  }
+
+  // ---- session timers (RFC 4028) --------------------------------------------------------------
+
+  private void refreshDue(Leg leg) {
+    host.stack().execute(customerCallId, () -> sendRefresh(leg));
+  }
+
+  private void sendRefresh(Leg leg) {
+    BridgedLeg bridged = leg(leg);
+    if (bridged == null || !isUp(leg)) {
+      return;
+    }
+    LegSessionTimer timer = timer(leg);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Session-Expires", timer.refreshHeader().headerValue());
+    headers.put("Supported", "timer");
+    String sdp = bridged.localSdp();
+    byte[] body = sdp == null ? null : sdp.getBytes(StandardCharsets.UTF_8);
+    host.stack().sendInDialog(bridged.dialog(), "INVITE", SDP, body, headers, new Outcome() {
+      @Override
+      void answered(SipResponse response) {
+        if (response.statusCode() < 300) {
+          timer.refreshed();
+        } else if (host.settings().drops().failureSipCodes().contains(response.statusCode())) {
+          inDialogFailure(leg, new LegEnding.InDialogResponse(response.statusCode()));
+        } else {
+          LOG.info("call {}: session refresh on the {} leg answered {}", customerCallId, leg, response.statusCode());
+          timer.refreshed();
+        }
+      }
+
+      @Override
+      void failed(LegEnding ending) {
+        inDialogFailure(leg, ending);
+      }
+    });
+  }
+
+  private void sessionExpired(Leg leg) {
+    host.stack().execute(customerCallId, () -> {
+      if (!isUp(leg) || phase == CallPhase.ENDED) {
+        return;
+      }
+      LOG.info("call {}: session timer expired on the {} leg", customerCallId, leg);
+      LegEnd end = host.classifier().classify(new LegEnding.SessionTimerExpired());
+      host.emit(LegEndReport.of(id, leg, end));
+      bye(leg, TIMER_EXPIRED.headerValue());
+      bye(leg.other(), TIMER_EXPIRED.headerValue());
+      outcome = CallOutcome.DROPPED;
+      moveTo(CallPhase.ENDED);
+    });
+  }
+
+  // ---- core's commands -------------------------------------------------------------------------
+
+  /** Core's HangUp: BYE every leg still up (CANCEL a ringing agent, 480 to a waiting customer). */
+  void hangUp() {
+    if (phase == CallPhase.ENDED) {
+      return;
+    }
+    LOG.debug("call {}: hung up by the service", customerCallId);
+    if (phase == CallPhase.OFFERING) {
+      cancel(ringTimer);
+      route.abandoned();
+      if (attempt != null) {
+        host.stack().cancel(attempt.invite);
+        attempt = null;
+      }
+      if (customerInvite != null) {
+        customerInvite.respond(customerInvite.createResponse(480, null));
+        customerInvite = null;
+      }
+    } else {
+      bye(Leg.CUSTOMER, NORMAL.headerValue());
+      bye(Leg.AGENT, NORMAL.headerValue());
+    }
+    outcome = CallOutcome.HUNG_UP;
+    moveTo(CallPhase.ENDED);
+  }
+
+  /** The leg core's reconnect commands act on; null while it has no dialog. */
+  BridgedLeg leg(Leg role) {
+    return role == Leg.CUSTOMER ? customer : agent;
+  }
+
+  /** The agent rung last (core's agent id). */
+  String agentId() {
+    return agentId;
+  }
+
+  /** Every Call-ID this call's messages carry: the customer's and each agent INVITE's. */
+  List<String> callIds() {
+    List<String> all = new java.util.ArrayList<>(agentCallIds);
+    all.add(customerCallId);
+    return all;
+  }
+
+  CallPhase phase() {
+    return phase;
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  private Leg legOf(Dialog dialog) {
+    return dialog.id().callId().equals(customerCallId) ? Leg.CUSTOMER : Leg.AGENT;
+  }
+
+  private LegSessionTimer timer(Leg leg) {
+    return leg == Leg.CUSTOMER ? customerTimer : agentTimer;
+  }
+
+  private boolean isUp(Leg leg) {
+    return leg == Leg.CUSTOMER ? customerUp : agentUp;
+  }
+
+  private void markDown(Leg leg) {
+    timer(leg).stop();
+    if (leg == Leg.CUSTOMER) {
+      customerUp = false;
+    } else {
+      agentUp = false;
+    }
+  }
+
+  /** BYE on {@code leg} if it is up, with {@code reason} (RFC 3326) when given. */
+  private void bye(Leg leg, String reason) {
+    BridgedLeg bridged = leg(leg);
+    if (bridged == null || !isUp(leg)) {
+      return;
+    }
+    markDown(leg);
+    Map<String, String> headers = reason == null ? Map.of() : Map.of("Reason", reason);
+    host.stack().sendInDialog(bridged.dialog(), "BYE", null, null, headers, Outcome.IGNORED);
+  }
+
+  private void moveTo(CallPhase next) {
+    if (!phase.canMoveTo(next)) {
+      throw new IllegalStateException("call " + customerCallId + ": no transition " + phase + " -> " + next);
+    }
+    LOG.debug("call {} {} -> {}", customerCallId, phase, next);
+    phase = next;
+    if (next == CallPhase.ENDED) {
+      route.released();
+      cancel(ringTimer);
+      cancel(dropHold);
+      customerTimer.stop();
+      agentTimer.stop();
+      finishIfIdle();
+    } else if (next == CallPhase.BRIDGED) {
+      cancel(dropHold);
+    }
+  }
+
+  /** Forgets the call once it ended and no agent INVITE is still waiting for its final response. */
+  private void finishIfIdle() {
+    if (phase == CallPhase.ENDED && outstanding == 0) {
+      host.finished(this, outcome);
+    }
+  }
+
+  private static void cancel(ScheduledTask task) {
+    if (task != null) {
+      task.cancel();
+    }
+  }
+
+  private static String text(io.callflow.sip.message.SipMessage message) {
+    return message.bodyLength() == 0 ? "" : new String(message.body(), StandardCharsets.UTF_8);
+  }
+
+  /** One agent-leg INVITE: its responses are stale once the call moved on to another target. */
+  private final class Attempt implements CallListener {
+    private final String callId;
+    private final Target target;
+    private SipRequest invite;
+    private boolean retried422;
+
+    Attempt(SipRequest invite, Target target) {
+      this.invite = invite;
+      this.target = target;
+      this.callId = invite.callId().orElseThrow();
+    }
+
+    @Override
+    public void onProvisional(SipResponse response, Dialog early) {
+      if (this == attempt && phase == CallPhase.OFFERING) {
+        relayProvisional(response);
+      }
+    }
+
+    @Override
+    public void onAnswered(Dialog dialog, SipResponse response) {
+      invite = null;
+      outstanding--;
+      if (this == attempt && phase == CallPhase.OFFERING) {
+        attempt = null;
+        agentAnswered(dialog, response);
+      } else {
+        // Answered after the customer left or the ring timeout moved on: end it at once.
+        LOG.debug("call {}: late answer from {} ended", customerCallId, PhoneNumber.mask(target.agentId()));
+        host.stack().sendInDialog(dialog, "BYE", null, null, Map.of("Reason", NORMAL.headerValue()), Outcome.IGNORED);
+        finishIfIdle();
+      }
+    }
+
+    @Override
+    public void onFailed(int status, SipResponse response) {
+      SipRequest sent = invite;
+      invite = null;
+      outstanding--;
+      if (this != attempt || phase != CallPhase.OFFERING) {
+        finishIfIdle();
+        return;
+      }
+      attempt = null;
+      cancel(ringTimer);
+      ringTimer = null;
+      Optional<MinSe> minSe = response == null ? Optional.empty() : response.header("Min-SE").flatMap(MinSe::parse);
+      if (status == 422 && minSe.isPresent() && !retried422 && sent != null) {
+        // RFC 4028 §7.3: try again with at least the interval the agent asked for.
+        place(target, host.timerPolicy().retryAfter422(minSe.get()));
+        attempt.retried422 = true;
+        return;
+      }
+      LOG.debug("call {}: agent {} answered {}", customerCallId, PhoneNumber.mask(target.agentId()), status);
+      tryNext(status, "agent leg failed");
+    }
+  }
+
+  /** A relayed re-INVITE/UPDATE waiting for the other leg's answer. */
+  private final class Relay extends Outcome {
+    private final Leg from;
+    private final IncomingRequest request;
+    private final String offer;
+    private final String sent;
+
+    Relay(Leg from, IncomingRequest request, String offer, String sent) {
+      this.from = from;
+      this.request = request;
+      this.offer = offer;
+      this.sent = sent;
+    }
+
+    @Override
+    void answered(SipResponse response) {
+      relayAnswered(this, response);
+    }
+
+    @Override
+    void failed(LegEnding ending) {
+      relayFailed(this, ending);
+    }
+  }
+
+  /** A client transaction's final outcome in the call's terms. */
+  abstract static class Outcome implements ClientTransactionListener {
+    static final Outcome IGNORED = new Outcome() {
+      @Override
+      void answered(SipResponse response) {
+        // A BYE's answer changes nothing: the dialog is already gone here.
+      }
+
+      @Override
+      void failed(LegEnding ending) {
+        // Likewise.
+      }
+    };
+
+    abstract void answered(SipResponse response);
+
+    abstract void failed(LegEnding ending);
+
+    @Override
+    public void onResponse(ClientTransaction transaction, SipResponse response) {
+      if (response.statusCode() >= 200) {
+        answered(response);
+      }
+    }
+
+    @Override
+    public void onTimeout(ClientTransaction transaction) {
+      failed(new LegEnding.InDialogResponse(408));
+    }
+
+    @Override
+    public void onTransportError(ClientTransaction transaction, Throwable cause) {
+      failed(new LegEnding.TransportFailure(cause.toString()));
+    }
+  }
+}

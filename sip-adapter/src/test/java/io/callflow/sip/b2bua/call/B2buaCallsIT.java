@@ -1,0 +1,200 @@
+package io.callflow.sip.b2bua.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callflow.core.effect.SipCommand;
+import io.callflow.core.event.SipEvent;
+import io.callflow.core.model.Leg;
+import io.callflow.core.time.ManualScheduler;
+import io.callflow.sip.b2bua.Agent;
+import io.callflow.sip.b2bua.AgentPool;
+import io.callflow.sip.b2bua.AgentPoolSettings;
+import io.callflow.sip.b2bua.AgentState;
+import io.callflow.sip.testing.FreePorts;
+import io.callflow.sip.testing.SippProcess;
+import io.callflow.sip.testing.SippResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Real SIPp customers and agents around the B2BUA on 127.0.0.1: a customer (uac) calls through
+ * the B2BUA to an agent phone (uas). After each scenario the B2BUA holds no call and the stack
+ * no dialog.
+ */
+class B2buaCallsIT {
+
+  static final Path SCENARIOS = Path.of("src/test/resources/sipp/b2bua");
+  static final Duration SIPP_TIMEOUT = Duration.ofSeconds(40);
+  /** Covers Timer B (64*T1) of an agent INVITE still running when the customer left. */
+  static final Duration IDLE_BOUND = Duration.ofSeconds(40);
+
+  static SippProcess agent(String name, String scenario, int port, int calls, Duration timeout) {
+    return SippProcess.builder(name).scenarioFile(SCENARIOS.resolve(scenario)).localPort(port)
+        .calls(calls).timeout(timeout).start();
+  }
+
+  static SippProcess customer(String name, String scenario, int target, String user, int calls, Duration timeout) {
+    return SippProcess.builder(name).scenarioFile(SCENARIOS.resolve(scenario))
+        .localPort(FreePorts.udpAndTcp()).remotePort(target).calls(calls).rate(5).timeout(timeout)
+        .args("-s", user).start();
+  }
+
+  static void assertAllSucceeded(SippResult result, int calls, String who) {
+    assertThat(result.exitCode()).as("%s exit code; stderr:%n%s", who, SippProcess.tail(result.stderr()))
+        .isEqualTo(SippResult.ALL_CALLS_SUCCEEDED);
+    assertThat(result.successfulCalls()).as("%s successful calls", who).isEqualTo(calls);
+  }
+
+  static void assertIdle(B2buaRig rig) throws InterruptedException {
+    assertThat(rig.idleWithin(IDLE_BOUND)).as("calls %s, dialogs %s", rig.b2bua.activeCalls(),
+        rig.stack.activeDialogs()).isTrue();
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void customerCallsAgentWhoAnswersAndTheCustomerHangsUpNormally() throws Exception {
+    int calls = 3;
+    int agentPort = FreePorts.udpAndTcp();
+    try (SippProcess agent = agent("b2bua-agent", "agent.xml", agentPort, calls, SIPP_TIMEOUT);
+        B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null);
+        SippProcess customer = customer("b2bua-customer", "customer.xml", rig.port, "4711", calls, SIPP_TIMEOUT)) {
+
+      assertAllSucceeded(customer.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), calls, "customer");
+      assertAllSucceeded(agent.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), calls, "agent");
+
+      assertIdle(rig);
+      assertThat(rig.events(SipEvent.Offered.class)).hasSize(calls)
+          .allSatisfy(offered -> assertThat(offered.agentId()).isEqualTo("4711"))
+          .allSatisfy(offered -> assertThat(offered.customerNumber()).isEqualTo("+15551234567"));
+      assertThat(rig.events(SipEvent.Answered.class)).hasSize(calls);
+      assertThat(rig.events(SipEvent.LegEnded.class)).hasSize(calls).allSatisfy(ended -> {
+        assertThat(ended.leg()).isEqualTo(Leg.CUSTOMER);
+        assertThat(ended.q850Cause()).isEqualTo(16);
+      });
+      assertThat(rig.registry.get("callflow_b2bua_calls").tag("outcome", "completed").counter().count())
+          .isEqualTo(calls);
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void customerCancellingBeforeAnswerCancelsTheRingingAgent() throws Exception {
+    int calls = 2;
+    int agentPort = FreePorts.udpAndTcp();
+    try (SippProcess agent = agent("b2bua-agent-rings", "agent-rings.xml", agentPort, calls, SIPP_TIMEOUT);
+        B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null);
+        SippProcess customer = customer("b2bua-customer-cancels", "customer-cancels.xml", rig.port, "4711",
+            calls, SIPP_TIMEOUT)) {
+
+      assertAllSucceeded(customer.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), calls, "customer");
+      assertAllSucceeded(agent.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), calls, "agent");
+
+      assertIdle(rig);
+      assertThat(rig.events(SipEvent.Answered.class)).isEmpty();
+      assertThat(rig.events(SipEvent.LegEnded.class)).hasSize(calls)
+          .allSatisfy(ended -> assertThat(ended.leg()).isEqualTo(Leg.CUSTOMER));
+      assertThat(rig.registry.get("callflow_b2bua_calls").tag("outcome", "cancelled").counter().count())
+          .isEqualTo(calls);
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void busyAgentIsSkippedForTheNextAgentOfTheQueue() throws Exception {
+    int busyPort = FreePorts.udpAndTcp();
+    int freePort = FreePorts.udpAndTcp();
+    ManualScheduler poolClock = new ManualScheduler();
+    AgentPool pool = new AgentPool(poolClock, AgentPoolSettings.defaults());
+    pool.register(new Agent("busy-agent", "sip:busy@127.0.0.1:" + busyPort, Set.of("100")));
+    poolClock.advance(Duration.ofSeconds(1));
+    pool.register(new Agent("free-agent", "sip:free@127.0.0.1:" + freePort, Set.of("100")));
+
+    try (SippProcess busy = agent("b2bua-agent-busy", "agent-busy.xml", busyPort, 1, SIPP_TIMEOUT);
+        SippProcess free = agent("b2bua-agent-free", "agent.xml", freePort, 1, SIPP_TIMEOUT);
+        B2buaRig rig = new B2buaRig(B2buaSettings.registrar(), pool);
+        SippProcess customer = customer("b2bua-customer-queue", "customer.xml", rig.port, "100", 1,
+            SIPP_TIMEOUT)) {
+
+      assertAllSucceeded(customer.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "customer");
+      assertAllSucceeded(busy.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "busy agent");
+      assertAllSucceeded(free.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "free agent");
+
+      assertIdle(rig);
+      assertThat(rig.events(SipEvent.Offered.class)).singleElement()
+          .satisfies(offered -> assertThat(offered.agentId()).isEqualTo("busy-agent"));
+      assertThat(rig.events(SipEvent.Answered.class)).hasSize(1);
+      assertThat(pool.state("busy-agent")).contains(AgentState.PAUSED);
+      assertThat(pool.state("free-agent")).as("free again after the call").contains(AgentState.AVAILABLE);
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void customerHoldOfferIsRelayedToTheAgentAndTheAgentsAnswerBack() throws Exception {
+    int agentPort = FreePorts.udpAndTcp();
+    try (SippProcess agent = agent("b2bua-agent-held", "agent-holds.xml", agentPort, 1, SIPP_TIMEOUT);
+        B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null);
+        SippProcess customer = customer("b2bua-customer-holds", "customer-holds.xml", rig.port, "4711", 1,
+            SIPP_TIMEOUT)) {
+
+      assertAllSucceeded(customer.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "customer (checks a=recvonly)");
+      assertAllSucceeded(agent.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "agent (checks a=sendonly)");
+
+      assertIdle(rig);
+      assertThat(rig.events(SipEvent.LegEnded.class)).singleElement()
+          .satisfies(ended -> assertThat(ended.q850Cause()).isEqualTo(16));
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void droppedCustomerLegKeepsTheAgentUntilCoreHangsUp() throws Exception {
+    int agentPort = FreePorts.udpAndTcp();
+    try (SippProcess agent = agent("b2bua-agent-kept", "agent.xml", agentPort, 1, SIPP_TIMEOUT);
+        B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null);
+        SippProcess customer = customer("b2bua-customer-drops", "customer-drops.xml", rig.port, "4711", 1,
+            SIPP_TIMEOUT)) {
+
+      assertAllSucceeded(customer.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "customer");
+      SipEvent.LegEnded dropped = rig.awaitEvent(SipEvent.LegEnded.class, IDLE_BOUND);
+      assertThat(dropped.leg()).isEqualTo(Leg.CUSTOMER);
+      assertThat(dropped.q850Cause()).isEqualTo(38);
+      assertThat(rig.b2bua.activeCalls()).as("the agent leg is kept for a reconnect").isEqualTo(1);
+      assertThat(agent.isAlive()).as("the agent got no BYE").isTrue();
+
+      rig.b2bua.execute(new SipCommand.HangUp(dropped.callId()));
+
+      assertAllSucceeded(agent.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "agent");
+      assertIdle(rig);
+      assertThat(rig.registry.get("callflow_b2bua_calls").tag("outcome", "hung_up").counter().count())
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  @Timeout(value = 150, unit = TimeUnit.SECONDS)
+  void customerLegThatNeverRefreshesItsSessionTimerIsEndedOnBothLegsAsADrop() throws Exception {
+    Duration budget = Duration.ofSeconds(110);
+    int agentPort = FreePorts.udpAndTcp();
+    try (SippProcess agent = agent("b2bua-agent-timer", "agent.xml", agentPort, 1, budget);
+        B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null);
+        SippProcess customer = customer("b2bua-customer-timer", "customer-no-refresh.xml", rig.port, "4711", 1,
+            budget)) {
+
+      assertAllSucceeded(customer.awaitExit(budget.plusSeconds(10)), 1, "customer");
+      assertAllSucceeded(agent.awaitExit(budget.plusSeconds(10)), 1, "agent");
+
+      assertIdle(rig);
+      assertThat(rig.events(SipEvent.LegEnded.class)).singleElement().satisfies(ended -> {
+        assertThat(ended.leg()).isEqualTo(Leg.CUSTOMER);
+        assertThat(ended.q850Cause()).isEqualTo(LegEndReport.TIMER_EXPIRY);
+      });
+      assertThat(rig.registry.get("callflow_b2bua_calls").tag("outcome", "dropped").counter().count())
+          .isEqualTo(1);
+    }
+  }
+}
