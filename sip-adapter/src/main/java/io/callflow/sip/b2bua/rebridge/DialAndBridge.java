@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * The new party's 2xx must be ACKed before it gives up (64*T1, RFC 3261 §13.3.1.4), so the
  * held leg gets {@code heldAnswerWait} (32*T1) to answer, glare retries included. Every
- * entry point is synchronized on the attempt: stack callbacks and scheduler tasks may come
- * from different threads when the caller did not pin both Call-IDs to one loop.
+ * entry point decides under the attempt's lock (stack callbacks and scheduler tasks may come
+ * from different threads when the caller did not pin both Call-IDs to one loop) and hands the
+ * outcome over after releasing it.
  */
 final class DialAndBridge implements CallListener {
 
@@ -75,6 +76,7 @@ final class DialAndBridge implements CallListener {
   private final Consumer<BridgeOutcome> done;
   private State state = State.RINGING;
   private boolean reported;
+  private BridgeOutcome pending;
   private ScheduledTask ringTimer;
   private ScheduledTask heldTimer;
   private ReInvite reInvite;
@@ -97,17 +99,78 @@ final class DialAndBridge implements CallListener {
     this.done = done;
   }
 
-  synchronized State state() {
-    return state;
-  }
-
-  synchronized void start() {
-    ringTimer = scheduler.schedule(ringTimeout, this::ringTimedOut);
+  void start() {
+    synchronized (this) {
+      ringTimer = scheduler.schedule(ringTimeout, this::ringTimedOut);
+    }
     signalling.invite(invite, destination, this);
   }
 
   /** The caller no longer wants the bridge: CANCEL while ringing, reject and BYE once answered. */
-  synchronized void abandon() {
+  void abandon() {
+    synchronized (this) {
+      abandoned();
+    }
+    deliver();
+  }
+
+  @Override
+  public void onAnswered(Dialog answered, SipResponse response) {
+    synchronized (this) {
+      answered(answered, response);
+    }
+    deliver();
+  }
+
+  @Override
+  public void onFailed(int status, SipResponse response) {
+    synchronized (this) {
+      failed(status, response);
+    }
+    deliver();
+  }
+
+  private void ringTimedOut() {
+    synchronized (this) {
+      if (state == State.RINGING) {
+        cancel(408, "no answer within the ring timeout of " + ringTimeout.toSeconds() + " s");
+      }
+    }
+    deliver();
+  }
+
+  private void heldAnswered(FinalResponse response) {
+    synchronized (this) {
+      bridge(response);
+    }
+    deliver();
+  }
+
+  private void heldTooSlow() {
+    synchronized (this) {
+      if (state == State.BRIDGING) {
+        reInvite.stop();
+        rejectAndEnd();
+        report(new BridgeOutcome.Failed(408, "the held leg did not answer the re-INVITE within "
+            + heldAnswerWait.toMillis() + " ms"));
+      }
+    }
+    deliver();
+  }
+
+  /** Hands the outcome, once decided, to the caller outside the attempt's lock. */
+  private void deliver() {
+    BridgeOutcome outcome;
+    synchronized (this) {
+      outcome = pending;
+      pending = null;
+    }
+    if (outcome != null) {
+      done.accept(outcome);
+    }
+  }
+
+  private void abandoned() {
     if (state == State.RINGING) {
       cancel(487, "abandoned while ringing");
     } else if (state == State.BRIDGING) {
@@ -118,8 +181,7 @@ final class DialAndBridge implements CallListener {
     }
   }
 
-  @Override
-  public synchronized void onAnswered(Dialog answered, SipResponse response) {
+  private void answered(Dialog answered, SipResponse response) {
     if (state != State.RINGING && state != State.CANCELLED) {
       return;
     }
@@ -147,8 +209,7 @@ final class DialAndBridge implements CallListener {
     reInvite.start();
   }
 
-  @Override
-  public synchronized void onFailed(int status, SipResponse response) {
+  private void failed(int status, SipResponse response) {
     if (state == State.CANCELLED) {
       moveTo(State.ENDED);
     } else if (state == State.RINGING) {
@@ -161,12 +222,6 @@ final class DialAndBridge implements CallListener {
     }
   }
 
-  private synchronized void ringTimedOut() {
-    if (state == State.RINGING) {
-      cancel(408, "no answer within the ring timeout of " + ringTimeout.toSeconds() + " s");
-    }
-  }
-
   private void cancel(int status, String detail) {
     ringTimer.cancel();
     moveTo(State.CANCELLED);
@@ -174,7 +229,7 @@ final class DialAndBridge implements CallListener {
     report(new BridgeOutcome.Failed(status, detail));
   }
 
-  private synchronized void heldAnswered(FinalResponse response) {
+  private void bridge(FinalResponse response) {
     if (state != State.BRIDGING) {
       return;
     }
@@ -198,15 +253,6 @@ final class DialAndBridge implements CallListener {
     report(new BridgeOutcome.Bridged(dialled));
   }
 
-  private synchronized void heldTooSlow() {
-    if (state == State.BRIDGING) {
-      reInvite.stop();
-      rejectAndEnd();
-      report(new BridgeOutcome.Failed(408, "the held leg did not answer the re-INVITE within "
-          + heldAnswerWait.toMillis() + " ms"));
-    }
-  }
-
   /** RFC 3264 §6: ACK the dialled party's offer with every stream rejected, then end its dialog. */
   private void rejectAndEnd() {
     signalling.ack(dialog, cseq(), RejectingAnswer.to(offer, scheduler.clock().millis()).text());
@@ -218,10 +264,11 @@ final class DialAndBridge implements CallListener {
     return invite.cseq().orElseThrow().number();
   }
 
+  /** Decides the one outcome; {@link #deliver()} hands it over. */
   private void report(BridgeOutcome outcome) {
     if (!reported) {
       reported = true;
-      done.accept(outcome);
+      pending = outcome;
     }
   }
 

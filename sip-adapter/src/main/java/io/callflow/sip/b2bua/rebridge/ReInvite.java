@@ -44,7 +44,7 @@ final class ReInvite {
     this.done = done;
   }
 
-  synchronized void start() {
+  void start() {
     signalling.reInvite(dialog, sdp, this::answered);
   }
 
@@ -56,26 +56,32 @@ final class ReInvite {
     }
   }
 
-  private synchronized void answered(FinalResponse response) {
-    if (finished) {
-      return;
-    }
-    if (response.status() == REQUEST_PENDING && retries < maxRetries) {
-      // §14.1: the side that generated the Call-ID waits longer.
-      Duration wait = glare.delay(dialog.role() == Dialog.Role.UAC);
-      if (deadline == null || !scheduler.clock().instant().plus(wait).isAfter(deadline)) {
-        retries++;
-        pendingRetry = scheduler.schedule(wait, this::retry);
+  /** Decides under the lock, reports outside it (the listener may take its own lock). */
+  private void answered(FinalResponse response) {
+    synchronized (this) {
+      if (finished) {
         return;
       }
+      if (response.status() == REQUEST_PENDING && retries < maxRetries) {
+        // §14.1: the side that generated the Call-ID waits longer.
+        Duration wait = glare.delay(dialog.role() == Dialog.Role.UAC);
+        if (deadline == null || !scheduler.clock().instant().plus(wait).isAfter(deadline)) {
+          retries++;
+          pendingRetry = scheduler.schedule(wait, this::retry);
+          return;
+        }
+      }
+      finished = true;
     }
-    finished = true;
     done.accept(response);
   }
 
-  private synchronized void retry() {
-    if (!finished) {
-      signalling.reInvite(dialog, sdp, this::answered);
+  private void retry() {
+    synchronized (this) {
+      if (finished) {
+        return;
+      }
     }
+    signalling.reInvite(dialog, sdp, this::answered);
   }
 }

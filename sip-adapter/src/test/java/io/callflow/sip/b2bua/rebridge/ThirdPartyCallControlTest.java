@@ -356,6 +356,20 @@ class ThirdPartyCallControlTest {
   }
 
   @Test
+  void abandoningWhileTheHeldLegIsReInvitedRejectsAndEndsTheDialledLegAndIgnoresTheLateAnswer() {
+    dialAndAnswer();
+
+    assertThat(control.abandon(inviteWithoutSdp())).isTrue();
+    network.lastReInvite().answer(200, "OK", AGENT_ANSWER);
+
+    assertThat(network.acks).singleElement().satisfies(ack ->
+        assertThat(parsed(ack.sdp()).media()).allMatch(SdpMedia::isDisabled));
+    assertThat(network.byes).hasSize(1);
+    assertThat(bridgeOutcomes).singleElement().isInstanceOfSatisfying(BridgeOutcome.Failed.class,
+        failed -> assertThat(failed.status()).isEqualTo(487));
+  }
+
+  @Test
   void anInviteWithAnOfferOr100relIsRefusedBeforeAnythingIsSent() {
     SipRequest withBody = inviteWithoutSdp().withBody("application/sdp",
         AGENT_OFFER.getBytes(StandardCharsets.US_ASCII));
