@@ -81,6 +81,9 @@ class ThirdPartyCallControlSippIT {
     assertThat(run.agent.remoteSdp()).contains("o=agent 200 3");
     assertOneSessionWithVersionsStepped(run.agentOrigins, 3);
     assertThat(parse(run.agent.localSdp()).origin()).isEqualTo(run.agentOrigins.get(2));
+    assertThat(run.customerOrigins).as("the answer in the ACK, then the customer's hold offer").hasSize(2);
+    assertOneSessionWithVersionsStepped(run.customerOrigins, 2);
+    assertThat(parse(customer.localSdp()).origin()).isEqualTo(run.customerOrigins.get(1));
   }
 
   @Test
@@ -104,7 +107,8 @@ class ThirdPartyCallControlSippIT {
   }
 
   /** What one run left behind. */
-  private record Run(BridgeOutcome outcome, BridgedLeg agent, List<SdpOrigin> agentOrigins) {
+  private record Run(BridgeOutcome outcome, BridgedLeg agent, List<SdpOrigin> agentOrigins,
+      List<SdpOrigin> customerOrigins) {
   }
 
   private Run run(String agentScenario, String customerScenario) throws Exception {
@@ -128,6 +132,8 @@ class ThirdPartyCallControlSippIT {
       assertThat(agent.localSdp()).contains("a=inactive");
       BridgeOutcome outcome = await(dialCustomer(stack, control, agent, ports[2]));
       if (outcome instanceof BridgeOutcome.Bridged bridged) {
+        // The other direction of a reconnect: the bridged customer leg is held in its turn.
+        assertThat(await(hold(control, bridged.dialled()))).isEqualTo(new LegOutcome.Done());
         await(bye(stack, bridged.dialled().dialog()));
       }
       await(bye(stack, agent.dialog()));
@@ -135,13 +141,23 @@ class ThirdPartyCallControlSippIT {
       assertSippPassed(agentSipp.awaitExit(SIPP_TIMEOUT));
       assertSippPassed(customerSipp.awaitExit(SIPP_TIMEOUT));
       assertThat(stack.activeDialogs()).isZero();
-      return new Run(outcome, agent, originsSentTo(Path.of("target", "sipp", "rebridge-" + name)));
+      return new Run(outcome, agent, originsSentTo(Path.of("target", "sipp", "rebridge-" + name)),
+          originsSentTo(Path.of("target", "sipp", "rebridge-" + name + "-customer")));
     } finally {
       group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
   }
 
-  private static SippProcess sipp(String name, String scenario, int port) {
+  private static SippProcess sipp(String name, String scenario, int port) throws IOException {
+    Path directory = Path.of("target", "sipp", name);
+    if (Files.isDirectory(directory)) {
+      // An earlier run's log (another SIPp pid in its name) must not be read as this one's.
+      try (Stream<Path> files = Files.list(directory)) {
+        for (Path old : files.filter(ThirdPartyCallControlSippIT::isMessageLog).toList()) {
+          Files.delete(old);
+        }
+      }
+    }
     return SippProcess.builder(name).scenarioFile(SCENARIOS.resolve(scenario)).localPort(port)
         .calls(1).timeout(SIPP_TIMEOUT).args("-trace_msg").start();
   }
@@ -237,13 +253,13 @@ class ThirdPartyCallControlSippIT {
   }
 
   /**
-   * The o= lines of the INVITEs SIPp received, in order, from its {@code -trace_msg} log
-   * (retransmissions of one INVITE, same Via branch, counted once).
+   * The o= lines of the INVITEs and ACKs with SDP that SIPp received, in order, from its
+   * {@code -trace_msg} log (retransmissions, same Via branch, counted once).
    */
   private static List<SdpOrigin> originsSentTo(Path directory) throws IOException {
     Path log;
     try (Stream<Path> files = Files.list(directory)) {
-      log = files.filter(f -> f.getFileName().toString().endsWith("_messages.log")).findFirst()
+      log = files.filter(ThirdPartyCallControlSippIT::isMessageLog).findFirst()
           .orElseThrow(() -> new AssertionError("no SIPp -trace_msg log in " + directory));
     }
     List<SdpOrigin> origins = new ArrayList<>();
@@ -253,12 +269,17 @@ class ThirdPartyCallControlSippIT {
       String message = block.contains("message received") && start > 0 ? block.substring(start).strip() : "";
       Matcher branch = Pattern.compile("branch=([^;\\s]+)").matcher(message);
       Matcher origin = ORIGIN.matcher(message);
-      if (message.startsWith("INVITE ") && branch.find() && origin.find() && !branches.contains(branch.group(1))) {
+      boolean offerOrAnswer = message.startsWith("INVITE ") || message.startsWith("ACK ");
+      if (offerOrAnswer && branch.find() && origin.find() && !branches.contains(branch.group(1))) {
         branches.add(branch.group(1));
         origins.add(parse(message.substring(message.indexOf("v=0"))).origin());
       }
     }
     return origins;
+  }
+
+  private static boolean isMessageLog(Path file) {
+    return file.getFileName().toString().endsWith("_messages.log");
   }
 
   private static SdpSession parse(String sdp) {
