@@ -10,6 +10,7 @@ import io.callflow.sip.message.SipResponse;
 import io.callflow.sip.metrics.EdgeRefusalMetrics;
 import io.callflow.sip.metrics.SipMessageMetrics;
 import io.callflow.sip.timer.EventLoopScheduler;
+import io.callflow.sip.timer.TimerSettings;
 import io.callflow.sip.transaction.Branches;
 import io.callflow.sip.transaction.ClientTransactionListener;
 import io.callflow.sip.transaction.Peer;
@@ -59,12 +60,14 @@ public final class SipStack implements AutoCloseable {
   private final TransactionMetrics transactionMetrics;
   private final DialogMetrics dialogMetrics;
   private volatile NettySipTransport transport;
+  private final TimerSettings timers;
 
   private SipStack(IoEventLoopGroup group, boolean ownsGroup, SipStackSettings settings,
       SipApplication application, Map<String, LocalEndpoint> endpoints, MeterRegistry registry,
       SipMessageMetrics messages, SipEdge edge) {
     this.group = group;
     this.ownsGroup = ownsGroup;
+    this.timers = settings.timers();
     this.endpoints = endpoints;
     this.transactionMetrics = new TransactionMetrics(registry, messages);
     this.dialogMetrics = new DialogMetrics(registry);
@@ -239,6 +242,31 @@ public final class SipStack implements AutoCloseable {
   public void invite(SipRequest invite, Peer destination, CallListener listener) {
     Shard shard = shardFor(invite.callId().orElse(""));
     shard.execute(() -> shard.invite(invite, destination, listener));
+  }
+
+  /**
+   * Sends an INVITE that creates a dialog and whose 2xx the application ACKs itself with
+   * {@link #ack}, e.g. with the answer to an offer the 2xx carries (RFC 3725 §4, an INVITE
+   * without SDP). Until then retransmitted 2xx are absorbed; afterwards each gets that same
+   * ACK again (§13.2.2.4). The application must ACK within 64*T1 or the peer ends the call.
+   */
+  public void inviteAckedByApplication(SipRequest invite, Peer destination, CallListener listener) {
+    Shard shard = shardFor(invite.callId().orElse(""));
+    shard.execute(() -> shard.inviteAckedByApplication(invite, destination, listener));
+  }
+
+  /**
+   * The ACK for the 2xx to a dialog-creating INVITE sent with {@link #inviteAckedByApplication}:
+   * CSeq {@code inviteCseq}, with {@code body} (may be null) of {@code contentType}.
+   */
+  public void ack(Dialog dialog, long inviteCseq, String contentType, byte[] body) {
+    Shard shard = shardFor(dialog.id().callId());
+    shard.execute(() -> shard.ack(dialog, inviteCseq, contentType, body));
+  }
+
+  /** The RFC 3261 timer values the stack runs with (T1 for 64*T1 deadlines, say). */
+  public TimerSettings timers() {
+    return timers;
   }
 
   /**
