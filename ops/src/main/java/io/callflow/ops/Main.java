@@ -28,6 +28,7 @@ import io.callflow.ops.http.OpsEndpoints;
 import io.callflow.ops.http.Readiness;
 import io.callflow.ops.http.RouteTable;
 import io.callflow.ops.metrics.PrometheusMetrics;
+import io.callflow.ops.sip.CallControl;
 import io.callflow.ops.sip.SipService;
 import io.callflow.ops.store.SqliteCallRecordStore;
 import io.callflow.ops.wiring.AgentNotifier;
@@ -96,9 +97,11 @@ public final class Main {
       SqliteCallRecordStore store = running.add("store", StoreWiring.open(config.store(), metrics.registry()));
       // 2. Timers (reconnect delays, heartbeat watch, restart probes), millisecond resolution.
       ExecutorScheduler timers = running.add("timers", ExecutorScheduler.singleThread("callflow-timers"));
-      // 3. Ports. SIP: until call routing (the B2BUA) exists, commands are logged and counted
-      //    as unrouted.
-      SipCommandPort sip = new UnroutedSipCommands(metrics.registry());
+      // 3. Ports. SIP: core's commands go to the call control once SIP is up (step 7); what
+      //    nothing carries out is logged and counted as unrouted.
+      UnroutedSipCommands unrouted = new UnroutedSipCommands(metrics.registry());
+      AtomicReference<SipCommandPort> sipCommands = new AtomicReference<>(unrouted);
+      SipCommandPort sip = command -> sipCommands.get().send(command);
       //    Agent console: prompts, banners and masking to the agents' tabs; the tabs' heartbeats
       //    go to the engine, created next (nothing beats before HTTP listens).
       AtomicReference<CallFlowRuntime> engine = new AtomicReference<>();
@@ -111,9 +114,6 @@ public final class Main {
       CallFlowRuntime calls = running.add("call flow",
           CallFlowRuntime.create(engineSettings, store, timers, sip, agents, metrics.registry()));
       engine.set(calls);
-      // 5. Restart recovery before readiness: in-progress calls come back in RECOVERING and
-      //    their legs are probed through the SIP port.
-      calls.recover();
       // 6. Headset monitor: faults to the supervisors' alerts and the agent's console.
       HeadsetMonitor headset = running.add("headset monitor", new HeadsetMonitor(
           HeadsetSettingsMapping.from(config.headset()), timers, store,
@@ -126,9 +126,17 @@ public final class Main {
       //    every logged-in agent the other channels to offer (PROCEDURE.md 3.3 a).
       LineFailureNotice lineNotice = new LineFailureNotice(engineSettings.settings().lineFailure(),
           consoleLineNotice(consoles), metrics.registry(), change -> { });
+      //    Call control (b2bua.routing): the B2BUA reports to the engine and carries out its
+      //    SIP commands; the registrar keeps the agent phones' registrations.
+      CallControl callControl = CallControl.create(config.b2bua(), engineSettings.settings().dropCauses(), secrets,
+          timers, metrics.registry(), event -> calls.submit(event), unrouted::send);
       SipService sipService = running.add("sip", SipService.start(config.sip(), secrets, loops, metrics.registry(),
           timers, new SipService.Ports(headset.qualityInbox(), agentId -> headset.agent(agentId).isPresent(),
-              () -> !running.readiness.isReady(), lineNotice)));
+              () -> !running.readiness.isReady(), lineNotice), callControl));
+      sipCommands.set(callControl::execute);
+      // 8. Restart recovery before readiness: in-progress calls come back in RECOVERING and
+      //    their legs are probed in their dialogs through the call control.
+      calls.recover();
       listening.add("sip=" + hostPort(sipService.udpAddress()) + "/udp," + hostPort(sipService.tcpAddress()) + "/tcp");
 
       ExecutorService apiWork = Executors.newSingleThreadExecutor(task -> new Thread(task, "callflow-api"));

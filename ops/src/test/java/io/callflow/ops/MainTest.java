@@ -90,6 +90,18 @@ class MainTest {
   }
 
   @Test
+  void checkConfigRefusesTransparentRoutingWithoutANextHop() throws IOException {
+    assertThat(cli("check-config", file("b2bua:\n  routing: transparent\n"))).isEqualTo(ExitCode.CONFIG);
+    assertThat(stderr()).startsWith("config error: b2bua.nextHop = : ").contains("required when");
+  }
+
+  @Test
+  void checkConfigRefusesATrunkThatNamesNoPeer() throws IOException {
+    assertThat(cli("check-config", file("b2bua:\n  trunk: pbx\n"))).isEqualTo(ExitCode.CONFIG);
+    assertThat(stderr()).startsWith("config error: b2bua.trunk = pbx: must name an entry of sip.peers");
+  }
+
+  @Test
   void checkConfigShowsWhetherNamedSecretsAreSetWithoutTheirValues() throws IOException {
     String file = file("sip:\n  register:\n    - name: t\n      registrar: sip:192.0.2.1\n      user: u\n"
         + "      passwordEnv: CALLFLOW_TRUNK_PASSWORD\n");

@@ -5,6 +5,7 @@ import io.callflow.ops.config.ConfigException;
 import io.callflow.ops.config.ConfigLoader;
 import io.callflow.ops.config.ConfigProblem;
 import io.callflow.ops.headset.HeadsetSettingsMapping;
+import io.callflow.ops.sip.B2buaSettingsMapping;
 import io.callflow.ops.sip.SipSettingsMapping;
 import io.callflow.ops.wiring.EngineSettings;
 import io.callflow.ops.wiring.StoreWiring;
@@ -47,10 +48,11 @@ public final class CheckConfigCommand implements Command {
     try {
       config = new ConfigLoader().load(Optional.of(file));
       // The modules' own checks, exactly as run will map them.
-      EngineSettings.from(config.procedure());
+      EngineSettings engine = EngineSettings.from(config.procedure());
       StoreWiring.settings(config.store());
       HeadsetSettingsMapping.from(config.headset());
       SipSettingsMapping.check(config.sip());
+      B2buaSettingsMapping.check(config.b2bua(), config.sip(), engine.settings().dropCauses());
     } catch (ConfigException e) {
       for (ConfigProblem p : e.problems()) {
         terminal.err().println(p.message());

@@ -1,5 +1,6 @@
 package io.callflow.ops.cli;
 
+import io.callflow.ops.config.B2buaConfig;
 import io.callflow.ops.config.CallflowConfig;
 import io.callflow.ops.config.Durations;
 import io.callflow.ops.config.HeadsetConfig;
@@ -32,12 +33,32 @@ final class ConfigSummary {
     HeadsetConfig h = c.headset();
     lines.add("headset    disconnected after " + Durations.format(h.disconnectedAfter()) + ", day starts "
         + h.day().boundary() + " " + h.day().timeZone());
+    lines.add("b2bua      " + b2bua(c.b2bua()));
     lines.add("logging    " + c.logging().level());
     for (SipConfig.RegisterAccount account : c.sip().register()) {
-      String state = environment.containsKey(account.passwordEnv()) ? "set" : "NOT SET here; `run` will refuse to start";
-      lines.add("secret     " + account.passwordEnv() + " (" + state + ")");
+      lines.add(secret(account.passwordEnv(), environment));
+    }
+    if (c.b2bua().routing() == B2buaConfig.Routing.REGISTRAR) {
+      for (B2buaConfig.Account phone : c.b2bua().registrar().accounts()) {
+        lines.add(secret(phone.passwordEnv(), environment));
+      }
     }
     return lines;
+  }
+
+  private static String secret(String name, Map<String, String> environment) {
+    String state = environment.containsKey(name) ? "set" : "NOT SET here; `run` will refuse to start";
+    return "secret     " + name + " (" + state + ")";
+  }
+
+  private static String b2bua(B2buaConfig b) {
+    return switch (b.routing()) {
+      case NONE -> "off (INVITE answered 503)";
+      case TRANSPARENT -> "transparent to " + b.nextHop() + " over " + b.transport() + ", ring timeout "
+          + Durations.format(b.agentRingTimeout());
+      case REGISTRAR -> "registrar, realm " + b.registrar().realm() + ", " + b.registrar().accounts().size()
+          + " agent phones, ring timeout " + Durations.format(b.agentRingTimeout());
+    };
   }
 
   private static String sip(SipConfig s) {

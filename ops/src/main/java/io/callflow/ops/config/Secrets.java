@@ -26,20 +26,30 @@ public final class Secrets {
     List<ConfigProblem> problems = new ArrayList<>();
     List<SipConfig.RegisterAccount> accounts = config.sip().register();
     for (int i = 0; i < accounts.size(); i++) {
-      String name = accounts.get(i).passwordEnv();
-      String value = environment.get(name);
-      if (value == null || value.isEmpty()) {
-        problems.add(new ConfigProblem("sip.register[" + i + "].passwordEnv", name,
-            "environment variable " + name + " is not set; set it in the service's environment"
-                + " (under systemd: /etc/callflow/env)"));
-      } else {
-        found.put(name, value);
+      read("sip.register[" + i + "].passwordEnv", accounts.get(i).passwordEnv(), environment, found, problems);
+    }
+    if (config.b2bua().routing() == B2buaConfig.Routing.REGISTRAR) {
+      List<B2buaConfig.Account> phones = config.b2bua().registrar().accounts();
+      for (int i = 0; i < phones.size(); i++) {
+        read("b2bua.registrar.accounts[" + i + "].passwordEnv", phones.get(i).passwordEnv(), environment, found,
+            problems);
       }
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new Secrets(found);
+  }
+
+  private static void read(String key, String name, Map<String, String> environment, Map<String, String> found,
+      List<ConfigProblem> problems) {
+    String value = environment.get(name);
+    if (value == null || value.isEmpty()) {
+      problems.add(new ConfigProblem(key, name, "environment variable " + name + " is not set; set it in the"
+          + " service's environment (under systemd: /etc/callflow/env)"));
+    } else {
+      found.put(name, value);
+    }
   }
 
   /** The value of {@code envVar}, if the config named it and it was set. */

@@ -1,29 +1,34 @@
 package io.callflow.ops.sip;
 
+import io.callflow.sip.b2bua.call.B2bua;
 import io.callflow.sip.dialog.Dialog;
+import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.stack.IncomingRequest;
 import io.callflow.sip.stack.SipApplication;
 import io.callflow.sip.ua.OptionsResponder;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the service answers today, before call routing exists:
+ * What the service answers:
  *
  * <ul>
  *   <li>OPTIONS: {@link OptionsResponder} (200 with Allow, or 503 while draining);
  *   <li>PUBLISH: call-quality reports to the headset monitor ({@link QualityPublish});
- *   <li>INVITE: {@code 503 Call Routing Not Enabled} with
+ *   <li>INVITE: to the B2BUA when {@code b2bua.routing} turns it on ({@link CallControl});
+ *       otherwise {@code 503 Call Routing Not Enabled} with
  *       {@code Warning: 399 callflow "call routing is not enabled on this instance"} and no
- *       Retry-After. The B2BUA is not built, so the call is refused rather than answered; 503
- *       lets a proxy in front (Kamailio's {@code failure_route}) try elsewhere (RFC 3261
- *       §21.5.4), and without Retry-After no client is told to come back at a set time.
- *   <li>BYE: 481, since this instance holds no calls (§15.1.2); ACK: nothing (§17);
+ *       Retry-After: 503 lets a proxy in front (Kamailio's {@code failure_route}) try elsewhere
+ *       (RFC 3261 §21.5.4), and without Retry-After no client is told to come back at a set time;
+ *   <li>REGISTER: to the registrar for agent phones in registrar mode, else 405;
+ *   <li>BYE outside a dialog: 481 (§15.1.2); ACK: nothing (§17);
  *   <li>any other method: 405 with Allow (§21.4.6).
  * </ul>
  *
- * In-dialog requests get the same answers: no dialog can exist while INVITE is refused.
+ * Requests, ACKs and CANCELs in the dialogs of a B2BUA call go to the B2BUA; other in-dialog
+ * requests get the same answers as outside one.
  */
 final class ServiceApplication implements SipApplication {
 
@@ -45,10 +50,12 @@ final class ServiceApplication implements SipApplication {
 
   private final OptionsResponder options;
   private final QualityPublish publish;
+  private final CallControl calls;
 
-  ServiceApplication(OptionsResponder options, QualityPublish publish) {
+  ServiceApplication(OptionsResponder options, QualityPublish publish, CallControl calls) {
     this.options = options;
     this.publish = publish;
+    this.calls = calls;
   }
 
   @Override
@@ -56,7 +63,9 @@ final class ServiceApplication implements SipApplication {
     switch (request.method()) {
       case "OPTIONS" -> request.respond(options.respond(request.request()));
       case "PUBLISH" -> publish.handle(request);
-      case "INVITE" -> refuseCall(request);
+      case "INVITE" -> calls.b2bua().ifPresentOrElse(b2bua -> b2bua.onRequest(request), () -> refuseCall(request));
+      case "REGISTER" -> calls.registrar().ifPresentOrElse(registrar -> registrar.handle(request),
+          () -> request.respond(request.createResponse(METHOD_NOT_ALLOWED, null).withHeaderValues("Allow", ALLOW)));
       case "BYE" -> request.respond(NO_SUCH_CALL);
       case "ACK" -> LOG.debug("ACK outside any transaction or dialog ignored");
       default -> request.respond(request.createResponse(METHOD_NOT_ALLOWED, null).withHeaderValues("Allow", ALLOW));
@@ -65,7 +74,27 @@ final class ServiceApplication implements SipApplication {
 
   @Override
   public void onDialogRequest(Dialog dialog, IncomingRequest request) {
-    onRequest(request);
+    Optional<B2bua> b2bua = calls.b2bua().filter(b -> b.holds(dialog.id().callId()));
+    if (b2bua.isPresent()) {
+      b2bua.get().onDialogRequest(dialog, request);
+    } else {
+      onRequest(request);
+    }
+  }
+
+  @Override
+  public void onAck(Dialog dialog, SipRequest ack) {
+    calls.b2bua().filter(b -> b.holds(dialog.id().callId())).ifPresent(b -> b.onAck(dialog, ack));
+  }
+
+  @Override
+  public void onCancel(IncomingRequest invite) {
+    calls.b2bua().filter(b -> b.holds(invite.transaction().callId())).ifPresent(b -> b.onCancel(invite));
+  }
+
+  @Override
+  public void onAckTimeout(Dialog dialog) {
+    calls.b2bua().filter(b -> b.holds(dialog.id().callId())).ifPresent(b -> b.onAckTimeout(dialog));
   }
 
   private static void refuseCall(IncomingRequest invite) {

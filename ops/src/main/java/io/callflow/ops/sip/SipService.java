@@ -75,14 +75,15 @@ public final class SipService implements AutoCloseable {
    * @throws IllegalStateException naming the address when a port cannot be bound
    */
   public static SipService start(SipConfig config, Secrets secrets, IoEventLoopGroup loops,
-      MeterRegistry registry, Scheduler scheduler, Ports ports) {
+      MeterRegistry registry, Scheduler scheduler, Ports ports, CallControl calls) {
     SecureRandom random = new SecureRandom();
     ServiceApplication application = new ServiceApplication(
         new OptionsResponder(SipSettingsMapping.options(config), ports.draining(), random),
-        new QualityPublish(ports.quality(), ports.knownAgent()));
+        new QualityPublish(ports.quality(), ports.knownAgent()), calls);
     SipEdge edge = new SipEdge(new EdgePolicy(SipSettingsMapping.edge(config), scheduler.clock()));
     SipStack stack = startStack(config, application, registry, loops, edge);
     try {
+      calls.attach(stack);
       List<PeerLineMonitor> monitors = keepAlives(config, stack, registry, scheduler, ports.lines(), random);
       // Any request the edge lets through from a peer's address proves its line is up.
       edge.onAllowedRequest(source -> monitors.forEach(monitor -> monitor.onRequestFrom(source)));

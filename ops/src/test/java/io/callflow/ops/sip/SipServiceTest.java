@@ -7,6 +7,7 @@ import io.callflow.headset.HeadsetMonitor;
 import io.callflow.headset.config.MonitorSettings;
 import io.callflow.ops.config.CallflowConfig;
 import io.callflow.ops.config.ConfigLoader;
+import io.callflow.core.policy.DropCauseTable;
 import io.callflow.ops.config.Secrets;
 import io.callflow.ops.headset.HeadsetAlerts;
 import io.callflow.ops.store.SqliteCallRecordStore;
@@ -64,8 +65,11 @@ class SipServiceTest {
     Path file = Files.writeString(dir.resolve("callflow.yaml"),
         "sip:\n  udpPort: " + freeUdpPort() + "\n  tcpPort: " + freeTcpPort() + "\n" + sipYaml);
     CallflowConfig config = new ConfigLoader().load(Optional.of(file));
-    service = SipService.start(config.sip(), Secrets.resolve(config, Map.of()), loops, registry, scheduler,
-        new SipService.Ports(monitor.qualityInbox(), AGENT::equals, draining::get, change -> { }));
+    Secrets secrets = Secrets.resolve(config, Map.of());
+    CallControl calls = CallControl.create(config.b2bua(), DropCauseTable.defaults(), secrets, scheduler, registry,
+        event -> { }, command -> { });
+    service = SipService.start(config.sip(), secrets, loops, registry, scheduler,
+        new SipService.Ports(monitor.qualityInbox(), AGENT::equals, draining::get, change -> { }), calls);
     phone = new UdpSipClient(service.udpAddress());
   }
 

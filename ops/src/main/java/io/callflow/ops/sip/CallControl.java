@@ -1,0 +1,109 @@
+package io.callflow.ops.sip;
+
+import io.callflow.core.effect.SipCommand;
+import io.callflow.core.event.SipEvent;
+import io.callflow.core.model.CallId;
+import io.callflow.core.policy.DropCauseTable;
+import io.callflow.core.time.Scheduler;
+import io.callflow.ops.config.B2buaConfig;
+import io.callflow.ops.config.Secrets;
+import io.callflow.ops.config.SipConfig;
+import io.callflow.sip.b2bua.AgentPool;
+import io.callflow.sip.b2bua.call.B2bua;
+import io.callflow.sip.b2bua.call.B2buaSettings;
+import io.callflow.sip.b2bua.rebridge.BridgedLeg;
+import io.callflow.sip.b2bua.recovery.LegProber;
+import io.callflow.sip.b2bua.recovery.ProbeLegCommands;
+import io.callflow.sip.b2bua.registrar.Registrar;
+import io.callflow.sip.b2bua.registrar.RegistrarSettings;
+import io.callflow.sip.stack.SipStack;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's call control, as the {@code b2bua} section turns it on: the B2BUA (INVITE and
+ * its dialogs), the registrar for agent phones (registrar mode), and the restart probes of saved
+ * legs. It carries out core's SIP commands; a command nothing here can carry out goes to
+ * {@code unrouted}, which counts it, so none is dropped silently.
+ */
+public final class CallControl {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CallControl.class);
+
+  private final B2bua b2bua;
+  private final Registrar registrar;
+  private final Consumer<SipEvent> events;
+  private final Consumer<SipCommand> unrouted;
+  private volatile ProbeLegCommands probes;
+
+  private CallControl(B2bua b2bua, Registrar registrar, Consumer<SipEvent> events, Consumer<SipCommand> unrouted) {
+    this.b2bua = b2bua;
+    this.registrar = registrar;
+    this.events = events;
+    this.unrouted = unrouted;
+  }
+
+  /**
+   * Builds what the config turns on; nothing runs until {@link #attach}.
+   *
+   * @param events where core hears about calls; must be thread-safe and must not block
+   * @throws io.callflow.ops.config.ConfigException naming the key a setting cannot be mapped from
+   */
+  public static CallControl create(B2buaConfig config, DropCauseTable causes, Secrets secrets, Scheduler scheduler,
+      MeterRegistry registry, Consumer<SipEvent> events, Consumer<SipCommand> unrouted) {
+    Optional<B2buaSettings> settings = B2buaSettingsMapping.settings(config, causes);
+    Optional<RegistrarSettings> phones = B2buaSettingsMapping.registrar(config);
+    AgentPool pool = phones.isPresent() ? new AgentPool(scheduler, B2buaSettingsMapping.agentPool(config)) : null;
+    Registrar registrar = phones.map(r -> new Registrar(r, secrets::get, pool, scheduler, registry)).orElse(null);
+    B2bua b2bua = settings.map(s -> new B2bua(s, pool, scheduler, registry, events)).orElse(null);
+    return new CallControl(b2bua, registrar, events, unrouted);
+  }
+
+  /** Starts sending through {@code stack}; call once, after the stack started. */
+  public void attach(SipStack stack) {
+    if (b2bua != null) {
+      b2bua.attach(stack);
+    }
+    probes = new ProbeLegCommands(new LegProber(stack), events, this::restored);
+  }
+
+  /** The B2BUA, when {@code b2bua.routing} is not none. */
+  public Optional<B2bua> b2bua() {
+    return Optional.ofNullable(b2bua);
+  }
+
+  /** The registrar, in registrar mode. */
+  public Optional<Registrar> registrar() {
+    return Optional.ofNullable(registrar);
+  }
+
+  /** Whether the B2BUA holds a call with {@code sipCallId} on one of its legs. */
+  public boolean holds(String sipCallId) {
+    return b2bua != null && b2bua.holds(sipCallId);
+  }
+
+  /** Core's SIP command: to the part that carries it out, else counted as unrouted. */
+  public void execute(SipCommand command) {
+    ProbeLegCommands probing = probes;
+    if (command instanceof SipCommand.ProbeLeg probe && probing != null) {
+      probing.execute(probe);
+    } else if (b2bua != null && carriedOutByB2bua(command)) {
+      b2bua.execute(command);
+    } else {
+      unrouted.accept(command);
+    }
+  }
+
+  private static boolean carriedOutByB2bua(SipCommand command) {
+    return command instanceof SipCommand.HangUp || command instanceof SipCommand.HoldLeg
+        || command instanceof SipCommand.UnholdLeg || command instanceof SipCommand.CallCustomerBack
+        || command instanceof SipCommand.RedialAgent;
+  }
+
+  private void restored(CallId callId, BridgedLeg leg) {
+    LOG.info("call {}: {} leg answered its restart probe", callId, leg.role());
+  }
+}
