@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -59,6 +60,8 @@ public final class B2bua implements SipApplication {
   private final InviteScreen screen;
   private final DropClassifier classifier;
   private final Map<String, Call> calls = new ConcurrentHashMap<>();
+  /** Lines core said are down (RefuseNewCalls): new calls on them get 503. */
+  private final Set<String> refusedLines = ConcurrentHashMap.newKeySet();
   private final Host host = new Host();
   private volatile SipStack stack;
 
@@ -162,6 +165,14 @@ public final class B2bua implements SipApplication {
       request.respond(request.createResponse(482, "Loop Detected"));
       return;
     }
+    String line = line(request);
+    if (refusedLines.contains(line)) {
+      // RFC 3261 §21.5.4 without Retry-After: only this line is down, not the whole service.
+      request.respond(request.createResponse(503, "Line Down").withHeader("Warning",
+          "399 callflow \"line " + line + " is down\""));
+      metrics.rejected();
+      return;
+    }
     InviteVerdict verdict = screen.check(invite);
     if (verdict instanceof InviteVerdict.Reject reject) {
       LOG.debug("INVITE {} refused {} {}", callId, reject.status(), reject.reason());
@@ -179,8 +190,7 @@ public final class B2bua implements SipApplication {
       metrics.rejected();
       return;
     }
-    Call call = new Call(host, request, (InviteVerdict.Proceed) verdict, route, customerNumber(invite),
-        line(request));
+    Call call = new Call(host, request, (InviteVerdict.Proceed) verdict, route, customerNumber(invite), line);
     calls.put(callId, call);
     metrics.started();
     LOG.debug("call {} from {} for {}", callId, PhoneNumber.mask(invite.from().map(f -> f.uri()).orElse("?")),
@@ -205,22 +215,26 @@ public final class B2bua implements SipApplication {
         .orElse("anonymous");
   }
 
-  /** The line a call came in on: the peer it came from. */
-  private static String line(IncomingRequest request) {
-    return request.transaction().peer().address().getHostString() + ":"
-        + request.transaction().peer().address().getPort();
+  /** The line a call came in on: {@code b2bua.trunk}, else the peer it came from. */
+  private String line(IncomingRequest request) {
+    return settings.trunk().orElseGet(() -> request.transaction().peer().address().getHostString() + ":"
+        + request.transaction().peer().address().getPort());
   }
 
   // ---- core's commands -------------------------------------------------------------------------
 
   /**
    * Carries out one of core's commands on its call's event loop, from any thread. HangUp ends
-   * the call; HoldLeg, UnholdLeg, CallCustomerBack and RedialAgent go to
-   * {@link #thirdPartyCallControl}. Commands for other parts (Transfer, RefuseNewCalls,
-   * ProbeLeg, recording) and for unknown calls are ignored here.
+   * the call; RefuseNewCalls goes to {@link #refuseNewCalls}; HoldLeg, UnholdLeg,
+   * CallCustomerBack and RedialAgent go to {@link #thirdPartyCallControl}. Commands for other
+   * parts (Transfer, ConsultDepartment, ProbeLeg, recording) and for unknown calls are ignored.
    */
   public void execute(SipCommand command) {
     Objects.requireNonNull(command, "command");
+    if (command instanceof SipCommand.RefuseNewCalls refuse) {
+      refuseNewCalls(refuse.line(), refuse.refuse());
+      return;
+    }
     CallId callId = command.callId();
     SipStack attached = stack;
     if (callId == null || attached == null) {
@@ -247,6 +261,21 @@ public final class B2bua implements SipApplication {
         LOG.debug("{} is not the B2BUA call's to carry out", command.getClass().getSimpleName());
       }
     });
+  }
+
+  /**
+   * While {@code refuse}, a new INVITE on {@code line} is answered 503 without Retry-After
+   * (RFC 3261 §21.5.4: the line is down, not the service). Idempotent; core sends it for every
+   * call on the line.
+   */
+  public void refuseNewCalls(String line, boolean refuse) {
+    if (line == null) {
+      return;
+    }
+    boolean changed = refuse ? refusedLines.add(line) : refusedLines.remove(line);
+    if (changed) {
+      LOG.info("new calls on line {} {}", line, refuse ? "refused with 503" : "accepted again");
+    }
   }
 
   /**

@@ -227,6 +227,7 @@ final class Call {
     if (customerDialog.isEmpty()) {
       LOG.warn("call {}: the customer's dialog is gone at answer; ending the agent leg", customerCallId);
       bye(Leg.AGENT, NORMAL.headerValue());
+      host.emit(new SipEvent.LegEnded(id, Leg.CUSTOMER, null, "customer left before answer"));
       outcome = CallOutcome.CANCELLED;
       moveTo(CallPhase.ENDED);
       return;

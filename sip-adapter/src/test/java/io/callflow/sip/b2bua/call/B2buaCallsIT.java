@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callflow.core.effect.SipCommand;
 import io.callflow.core.event.SipEvent;
+import io.callflow.core.model.CallId;
 import io.callflow.core.model.Leg;
 import io.callflow.core.time.ManualScheduler;
 import io.callflow.sip.b2bua.Agent;
@@ -172,6 +173,32 @@ class B2buaCallsIT {
       assertIdle(rig);
       assertThat(rig.registry.get("callflow_b2bua_calls").tag("outcome", "hung_up").counter().count())
           .isEqualTo(1);
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void newCallOnALineCoreReportedDownIsRefused503AndAcceptedOnceItIsUp() throws Exception {
+    int agentPort = FreePorts.udpAndTcp();
+    B2buaSettings settings = B2buaSettings.transparent("sip:127.0.0.1:" + agentPort).withTrunk("pbx");
+    try (SippProcess agent = agent("b2bua-agent-after-line-up", "agent.xml", agentPort, 1, SIPP_TIMEOUT);
+        B2buaRig rig = new B2buaRig(settings, null)) {
+      rig.b2bua.execute(new SipCommand.RefuseNewCalls(new CallId("earlier-call"), "pbx", true));
+      try (SippProcess refused = customer("b2bua-customer-refused", "customer-refused.xml", rig.port, "4711", 1,
+          SIPP_TIMEOUT)) {
+        assertAllSucceeded(refused.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "refused customer");
+      }
+      assertThat(rig.events).as("no call reached core").isEmpty();
+
+      rig.b2bua.execute(new SipCommand.RefuseNewCalls(new CallId("earlier-call"), "pbx", false));
+      try (SippProcess customer = customer("b2bua-customer-line-up", "customer.xml", rig.port, "4711", 1,
+          SIPP_TIMEOUT)) {
+        assertAllSucceeded(customer.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "customer");
+      }
+      assertAllSucceeded(agent.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "agent");
+      assertIdle(rig);
+      assertThat(rig.events(SipEvent.Offered.class)).singleElement()
+          .satisfies(offered -> assertThat(offered.line()).isEqualTo("pbx"));
     }
   }
 
