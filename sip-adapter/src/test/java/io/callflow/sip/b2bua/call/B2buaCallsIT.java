@@ -83,6 +83,26 @@ class B2buaCallsIT {
 
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void agentHangingUpIsRelayedToTheCustomerWithItsReason() throws Exception {
+    int agentPort = FreePorts.udpAndTcp();
+    try (SippProcess agent = agent("b2bua-agent-hangs-up", "agent-hangs-up.xml", agentPort, 1, SIPP_TIMEOUT);
+        B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null);
+        SippProcess customer = customer("b2bua-customer-hung-up-on", "customer-hung-up-on.xml", rig.port, "4711",
+            1, SIPP_TIMEOUT)) {
+
+      assertAllSucceeded(agent.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "agent");
+      assertAllSucceeded(customer.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "customer (checks the Reason)");
+
+      assertIdle(rig);
+      assertThat(rig.events(SipEvent.LegEnded.class)).singleElement().satisfies(ended -> {
+        assertThat(ended.leg()).isEqualTo(Leg.AGENT);
+        assertThat(ended.q850Cause()).isEqualTo(16);
+      });
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void customerCancellingBeforeAnswerCancelsTheRingingAgent() throws Exception {
     int calls = 2;
     int agentPort = FreePorts.udpAndTcp();
