@@ -11,6 +11,8 @@ import io.callflow.sip.b2bua.AgentPool;
 import io.callflow.sip.b2bua.AgentSelector;
 import io.callflow.sip.b2bua.CallbackTarget;
 import io.callflow.sip.b2bua.DropClassifier;
+import io.callflow.sip.b2bua.GlareBackoff;
+import io.callflow.sip.b2bua.rebridge.ThirdPartyCallControl;
 import io.callflow.sip.b2bua.SessionTimerPolicy;
 import io.callflow.sip.dialog.Dialog;
 import io.callflow.sip.message.SipRequest;
@@ -64,6 +66,7 @@ public final class B2bua implements SipApplication {
   private final Set<String> refusedLines = ConcurrentHashMap.newKeySet();
   private final Host host = new Host();
   private volatile SipStack stack;
+  private volatile ThirdPartyCallControl thirdParty;
 
   /**
    * @param agents the registered agents, required in REGISTRAR mode (the registrar fills it); may
@@ -93,6 +96,7 @@ public final class B2bua implements SipApplication {
   /** The stack this B2BUA sends through; call once, after the stack started. */
   public void attach(SipStack sipStack) {
     this.stack = Objects.requireNonNull(sipStack, "sipStack");
+    this.thirdParty = new ThirdPartyCallControl(sipStack, scheduler, new GlareBackoff(new java.util.Random()));
   }
 
   /** Calls held: ringing, bridged, or dropped and waiting for a reconnect. */
@@ -280,15 +284,24 @@ public final class B2bua implements SipApplication {
 
   /**
    * The one place reconnects plug in: hold, resume, call the customer back and redial the agent
-   * through RFC 3725 third-party call control on the call's {@code BridgedLeg}s
-   * ({@code Call.leg(Leg)}). Until that is connected, a dial command is answered with
-   * {@code ReconnectFailed} so core moves on, and hold/unhold are logged and skipped.
+   * through RFC 3725 third-party call control ({@link ThirdPartyCallControl}) on the call's
+   * {@code BridgedLeg}s. Outcomes reach core as {@code Reconnected} / {@code ReconnectFailed}.
    */
   private void thirdPartyCallControl(Call call, SipCommand command, Leg leg) {
-    LOG.warn("call {}: {} for the {} leg not carried out: third-party call control is not connected",
-        call.customerCallId(), command.getClass().getSimpleName(), leg);
-    if (command instanceof SipCommand.CallCustomerBack || command instanceof SipCommand.RedialAgent) {
-      host.emit(new SipEvent.ReconnectFailed(call.id(), leg, "reconnect not available"));
+    ThirdPartyCallControl control = thirdParty;
+    if (control == null) {
+      LOG.warn("call {}: {} ignored: the B2BUA has no stack yet", call.customerCallId(),
+          command.getClass().getSimpleName());
+      return;
+    }
+    if (command instanceof SipCommand.HoldLeg) {
+      call.hold(leg, control);
+    } else if (command instanceof SipCommand.UnholdLeg) {
+      call.unhold(leg, control);
+    } else if (command instanceof SipCommand.CallCustomerBack back) {
+      call.redial(Leg.CUSTOMER, back.callerId(), control);
+    } else if (command instanceof SipCommand.RedialAgent redial) {
+      call.redial(Leg.AGENT, redial.callerId(), control);
     }
   }
 

@@ -198,6 +198,28 @@ class B2buaCallsIT {
 
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void coreHoldsTheAgentLegAfterTheCustomerDroppedThroughThirdPartyCallControl() throws Exception {
+    int agentPort = FreePorts.udpAndTcp();
+    try (SippProcess agent = agent("b2bua-agent-held-after-drop", "agent-held-after-drop.xml", agentPort, 1,
+            SIPP_TIMEOUT);
+        B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null);
+        SippProcess customer = customer("b2bua-customer-drops-then-held", "customer-drops.xml", rig.port, "4711", 1,
+            SIPP_TIMEOUT)) {
+
+      assertAllSucceeded(customer.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "customer");
+      SipEvent.LegEnded dropped = rig.awaitEvent(SipEvent.LegEnded.class, IDLE_BOUND);
+
+      rig.b2bua.execute(new SipCommand.HoldLeg(dropped.callId(), Leg.AGENT));
+
+      assertAllSucceeded(agent.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "agent (checks a=inactive)");
+      assertIdle(rig);
+      assertThat(rig.events(SipEvent.LegEnded.class)).extracting(SipEvent.LegEnded::leg)
+          .containsExactly(Leg.CUSTOMER, Leg.AGENT);
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void newCallOnALineCoreReportedDownIsRefused503AndAcceptedOnceItIsUp() throws Exception {
     int agentPort = FreePorts.udpAndTcp();
     B2buaSettings settings = B2buaSettings.transparent("sip:127.0.0.1:" + agentPort).withTrunk("pbx");
