@@ -220,6 +220,34 @@ class B2buaCallsIT {
 
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void droppedAgentIsRedialledAndBridgedToTheCustomerAgain() throws Exception {
+    int agentPort = FreePorts.udpAndTcp();
+    try (B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null)) {
+      try (SippProcess dropping = agent("b2bua-agent-drops", "agent-drops.xml", agentPort, 1, SIPP_TIMEOUT);
+          SippProcess customer = customer("b2bua-customer-rebridged", "customer-rebridged.xml", rig.port, "4711", 1,
+              SIPP_TIMEOUT)) {
+        assertAllSucceeded(dropping.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "dropping agent");
+        SipEvent.LegEnded dropped = rig.awaitEvent(SipEvent.LegEnded.class, IDLE_BOUND);
+        assertThat(dropped.leg()).isEqualTo(Leg.AGENT);
+        assertThat(dropped.q850Cause()).isEqualTo(38);
+
+        try (SippProcess redialled = agent("b2bua-agent-redialled", "agent-redialled.xml", agentPort, 1,
+            SIPP_TIMEOUT)) {
+          rig.b2bua.execute(new SipCommand.RedialAgent(dropped.callId(), "4711", null, 1));
+
+          assertAllSucceeded(customer.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "customer (checks the offer)");
+          assertAllSucceeded(redialled.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "redialled agent (checks the answer)");
+        }
+      }
+      assertIdle(rig);
+      assertThat(rig.events(SipEvent.Reconnected.class)).singleElement()
+          .satisfies(reconnected -> assertThat(reconnected.leg()).isEqualTo(Leg.AGENT));
+      assertThat(rig.events(SipEvent.ReconnectFailed.class)).isEmpty();
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void newCallOnALineCoreReportedDownIsRefused503AndAcceptedOnceItIsUp() throws Exception {
     int agentPort = FreePorts.udpAndTcp();
     B2buaSettings settings = B2buaSettings.transparent("sip:127.0.0.1:" + agentPort).withTrunk("pbx");
