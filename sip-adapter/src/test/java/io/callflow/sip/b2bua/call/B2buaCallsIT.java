@@ -39,8 +39,13 @@ class B2buaCallsIT {
   }
 
   static SippProcess customer(String name, String scenario, int target, String user, int calls, Duration timeout) {
+    return customer(name, scenario, FreePorts.udpAndTcp(), target, user, calls, timeout);
+  }
+
+  static SippProcess customer(String name, String scenario, int localPort, int target, String user, int calls,
+      Duration timeout) {
     return SippProcess.builder(name).scenarioFile(SCENARIOS.resolve(scenario))
-        .localPort(FreePorts.udpAndTcp()).remotePort(target).calls(calls).rate(5).timeout(timeout)
+        .localPort(localPort).remotePort(target).calls(calls).rate(5).timeout(timeout)
         .args("-s", user).start();
   }
 
@@ -243,6 +248,35 @@ class B2buaCallsIT {
       assertThat(rig.events(SipEvent.Reconnected.class)).singleElement()
           .satisfies(reconnected -> assertThat(reconnected.leg()).isEqualTo(Leg.AGENT));
       assertThat(rig.events(SipEvent.ReconnectFailed.class)).isEmpty();
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void droppedCustomerIsCalledBackThroughThePbxAndBridgedToTheAgentAgain() throws Exception {
+    int agentPort = FreePorts.udpAndTcp();
+    int customerPort = FreePorts.udpAndTcp();
+    try (B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null)) {
+      try (SippProcess agent = agent("b2bua-agent-rebridged", "agent-rebridged.xml", agentPort, 1, SIPP_TIMEOUT);
+          SippProcess dropping = customer("b2bua-customer-drops-before-callback", "customer-drops.xml", customerPort,
+              rig.port, "4711", 1, SIPP_TIMEOUT)) {
+        assertAllSucceeded(dropping.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "dropping customer");
+        SipEvent.LegEnded dropped = rig.awaitEvent(SipEvent.LegEnded.class, IDLE_BOUND);
+        assertThat(dropped.leg()).isEqualTo(Leg.CUSTOMER);
+
+        try (SippProcess calledBack = agent("b2bua-customer-called-back", "customer-called-back.xml", customerPort, 1,
+            SIPP_TIMEOUT)) {
+          rig.b2bua.execute(new SipCommand.CallCustomerBack(dropped.callId(), null, 1));
+
+          assertAllSucceeded(agent.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "agent (checks the offer)");
+          assertAllSucceeded(calledBack.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "customer (checks the answer)");
+        }
+      }
+      assertIdle(rig);
+      assertThat(rig.events(SipEvent.Reconnected.class)).singleElement()
+          .satisfies(reconnected -> assertThat(reconnected.leg()).isEqualTo(Leg.CUSTOMER));
+      assertThat(rig.events(SipEvent.LegEnded.class)).extracting(SipEvent.LegEnded::leg)
+          .containsExactly(Leg.CUSTOMER, Leg.AGENT);
     }
   }
 
