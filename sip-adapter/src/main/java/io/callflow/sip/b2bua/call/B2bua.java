@@ -11,6 +11,8 @@ import io.callflow.sip.b2bua.AgentPool;
 import io.callflow.sip.b2bua.AgentSelector;
 import io.callflow.sip.b2bua.CallbackTarget;
 import io.callflow.sip.b2bua.DropClassifier;
+import io.callflow.sip.b2bua.GlareBackoff;
+import io.callflow.sip.b2bua.rebridge.ThirdPartyCallControl;
 import io.callflow.sip.b2bua.SessionTimerPolicy;
 import io.callflow.sip.dialog.Dialog;
 import io.callflow.sip.message.SipRequest;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -59,8 +62,11 @@ public final class B2bua implements SipApplication {
   private final InviteScreen screen;
   private final DropClassifier classifier;
   private final Map<String, Call> calls = new ConcurrentHashMap<>();
+  /** Lines core said are down (RefuseNewCalls): new calls on them get 503. */
+  private final Set<String> refusedLines = ConcurrentHashMap.newKeySet();
   private final Host host = new Host();
   private volatile SipStack stack;
+  private volatile ThirdPartyCallControl thirdParty;
 
   /**
    * @param agents the registered agents, required in REGISTRAR mode (the registrar fills it); may
@@ -90,6 +96,7 @@ public final class B2bua implements SipApplication {
   /** The stack this B2BUA sends through; call once, after the stack started. */
   public void attach(SipStack sipStack) {
     this.stack = Objects.requireNonNull(sipStack, "sipStack");
+    this.thirdParty = new ThirdPartyCallControl(sipStack, scheduler, new GlareBackoff(new java.util.Random()));
   }
 
   /** Calls held: ringing, bridged, or dropped and waiting for a reconnect. */
@@ -162,6 +169,14 @@ public final class B2bua implements SipApplication {
       request.respond(request.createResponse(482, "Loop Detected"));
       return;
     }
+    String line = line(request);
+    if (refusedLines.contains(line)) {
+      // RFC 3261 §21.5.4 without Retry-After: only this line is down, not the whole service.
+      request.respond(request.createResponse(503, "Line Down").withHeader("Warning",
+          "399 callflow \"line " + line + " is down\""));
+      metrics.rejected();
+      return;
+    }
     InviteVerdict verdict = screen.check(invite);
     if (verdict instanceof InviteVerdict.Reject reject) {
       LOG.debug("INVITE {} refused {} {}", callId, reject.status(), reject.reason());
@@ -179,8 +194,7 @@ public final class B2bua implements SipApplication {
       metrics.rejected();
       return;
     }
-    Call call = new Call(host, request, (InviteVerdict.Proceed) verdict, route, customerNumber(invite),
-        line(request));
+    Call call = new Call(host, request, (InviteVerdict.Proceed) verdict, route, customerNumber(invite), line);
     calls.put(callId, call);
     metrics.started();
     LOG.debug("call {} from {} for {}", callId, PhoneNumber.mask(invite.from().map(f -> f.uri()).orElse("?")),
@@ -205,22 +219,26 @@ public final class B2bua implements SipApplication {
         .orElse("anonymous");
   }
 
-  /** The line a call came in on: the peer it came from. */
-  private static String line(IncomingRequest request) {
-    return request.transaction().peer().address().getHostString() + ":"
-        + request.transaction().peer().address().getPort();
+  /** The line a call came in on: {@code b2bua.trunk}, else the peer it came from. */
+  private String line(IncomingRequest request) {
+    return settings.trunk().orElseGet(() -> request.transaction().peer().address().getHostString() + ":"
+        + request.transaction().peer().address().getPort());
   }
 
   // ---- core's commands -------------------------------------------------------------------------
 
   /**
    * Carries out one of core's commands on its call's event loop, from any thread. HangUp ends
-   * the call; HoldLeg, UnholdLeg, CallCustomerBack and RedialAgent go to
-   * {@link #thirdPartyCallControl}. Commands for other parts (Transfer, RefuseNewCalls,
-   * ProbeLeg, recording) and for unknown calls are ignored here.
+   * the call; RefuseNewCalls goes to {@link #refuseNewCalls}; HoldLeg, UnholdLeg,
+   * CallCustomerBack and RedialAgent go to {@link #thirdPartyCallControl}. Commands for other
+   * parts (Transfer, ConsultDepartment, ProbeLeg, recording) and for unknown calls are ignored.
    */
   public void execute(SipCommand command) {
     Objects.requireNonNull(command, "command");
+    if (command instanceof SipCommand.RefuseNewCalls refuse) {
+      refuseNewCalls(refuse.line(), refuse.refuse());
+      return;
+    }
     CallId callId = command.callId();
     SipStack attached = stack;
     if (callId == null || attached == null) {
@@ -250,16 +268,40 @@ public final class B2bua implements SipApplication {
   }
 
   /**
+   * While {@code refuse}, a new INVITE on {@code line} is answered 503 without Retry-After
+   * (RFC 3261 §21.5.4: the line is down, not the service). Idempotent; core sends it for every
+   * call on the line.
+   */
+  public void refuseNewCalls(String line, boolean refuse) {
+    if (line == null) {
+      return;
+    }
+    boolean changed = refuse ? refusedLines.add(line) : refusedLines.remove(line);
+    if (changed) {
+      LOG.info("new calls on line {} {}", line, refuse ? "refused with 503" : "accepted again");
+    }
+  }
+
+  /**
    * The one place reconnects plug in: hold, resume, call the customer back and redial the agent
-   * through RFC 3725 third-party call control on the call's {@code BridgedLeg}s
-   * ({@code Call.leg(Leg)}). Until that is connected, a dial command is answered with
-   * {@code ReconnectFailed} so core moves on, and hold/unhold are logged and skipped.
+   * through RFC 3725 third-party call control ({@link ThirdPartyCallControl}) on the call's
+   * {@code BridgedLeg}s. Outcomes reach core as {@code Reconnected} / {@code ReconnectFailed}.
    */
   private void thirdPartyCallControl(Call call, SipCommand command, Leg leg) {
-    LOG.warn("call {}: {} for the {} leg not carried out: third-party call control is not connected",
-        call.customerCallId(), command.getClass().getSimpleName(), leg);
-    if (command instanceof SipCommand.CallCustomerBack || command instanceof SipCommand.RedialAgent) {
-      host.emit(new SipEvent.ReconnectFailed(call.id(), leg, "reconnect not available"));
+    ThirdPartyCallControl control = thirdParty;
+    if (control == null) {
+      LOG.warn("call {}: {} ignored: the B2BUA has no stack yet", call.customerCallId(),
+          command.getClass().getSimpleName());
+      return;
+    }
+    if (command instanceof SipCommand.HoldLeg) {
+      call.hold(leg, control);
+    } else if (command instanceof SipCommand.UnholdLeg) {
+      call.unhold(leg, control);
+    } else if (command instanceof SipCommand.CallCustomerBack back) {
+      call.redial(Leg.CUSTOMER, back.callerId(), control);
+    } else if (command instanceof SipCommand.RedialAgent redial) {
+      call.redial(Leg.AGENT, redial.callerId(), control);
     }
   }
 

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param nextHop {@code b2bua.next-hop}: the {@code sip:host:port} the agent leg goes to in
  *     TRANSPARENT mode; required there, ignored in REGISTRAR mode
  * @param transport {@code b2bua.transport}: UDP (default) or TCP for the agent leg
+ * @param trunk {@code b2bua.trunk}: the name of the PBX's line ({@code sip.peers[].name}), the
+ *     {@code line} of the calls core hears about; empty: the PBX's {@code host:port}
  * @param agentRingTimeout {@code b2bua.agent-ring-timeout}: how long one agent's phone may ring
  *     before the next agent or the fallback is tried (replaces Timer C, RFC 3261 §16.6 step 11);
  *     default 30s, 1s..10min
@@ -28,7 +30,7 @@ import java.util.Optional;
  * @param hunt {@code b2bua.agents.max-attempts} and {@code b2bua.agents.fallback-uri}
  */
 public record B2buaSettings(RoutingMode routing, Optional<String> nextHop, String transport,
-    Duration agentRingTimeout, Duration dropHoldTimeout, MaxForwardsPolicy maxForwards,
+    Optional<String> trunk, Duration agentRingTimeout, Duration dropHoldTimeout, MaxForwardsPolicy maxForwards,
     SessionTimerSettings sessionTimer, DropSettings drops, AgentHuntSettings hunt) {
 
   public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(30);
@@ -46,6 +48,7 @@ public record B2buaSettings(RoutingMode routing, Optional<String> nextHop, Strin
           + " give the PBX as sip:host:port");
     }
     nextHop.ifPresent(B2buaSettings::checkNextHop);
+    trunk = Objects.requireNonNullElse(trunk, Optional.<String>empty()).filter(name -> !name.isBlank());
     if (!"UDP".equals(transport) && !"TCP".equals(transport)) {
       throw new IllegalArgumentException("b2bua.transport: '" + transport + "' is not supported; use UDP or TCP");
     }
@@ -67,30 +70,35 @@ public record B2buaSettings(RoutingMode routing, Optional<String> nextHop, Strin
 
   /** Transparent routing to {@code nextHop}, every other setting at its default. */
   public static B2buaSettings transparent(String nextHop) {
-    return new B2buaSettings(RoutingMode.TRANSPARENT, Optional.of(nextHop), "UDP", DEFAULT_RING_TIMEOUT,
+    return new B2buaSettings(RoutingMode.TRANSPARENT, Optional.of(nextHop), "UDP", Optional.empty(), DEFAULT_RING_TIMEOUT,
         DEFAULT_DROP_HOLD, MaxForwardsPolicy.defaults(), SessionTimerSettings.defaults(),
         DropSettings.defaults(), AgentHuntSettings.defaults());
   }
 
   /** Registrar routing, every other setting at its default. */
   public static B2buaSettings registrar() {
-    return new B2buaSettings(RoutingMode.REGISTRAR, Optional.empty(), "UDP", DEFAULT_RING_TIMEOUT,
+    return new B2buaSettings(RoutingMode.REGISTRAR, Optional.empty(), "UDP", Optional.empty(), DEFAULT_RING_TIMEOUT,
         DEFAULT_DROP_HOLD, MaxForwardsPolicy.defaults(), SessionTimerSettings.defaults(),
         DropSettings.defaults(), AgentHuntSettings.defaults());
   }
 
+  public B2buaSettings withTrunk(String name) {
+    return new B2buaSettings(routing, nextHop, transport, Optional.ofNullable(name), agentRingTimeout,
+        dropHoldTimeout, maxForwards, sessionTimer, drops, hunt);
+  }
+
   public B2buaSettings withAgentRingTimeout(Duration timeout) {
-    return new B2buaSettings(routing, nextHop, transport, timeout, dropHoldTimeout, maxForwards,
+    return new B2buaSettings(routing, nextHop, transport, trunk, timeout, dropHoldTimeout, maxForwards,
         sessionTimer, drops, hunt);
   }
 
   public B2buaSettings withSessionTimer(SessionTimerSettings timer) {
-    return new B2buaSettings(routing, nextHop, transport, agentRingTimeout, dropHoldTimeout, maxForwards,
+    return new B2buaSettings(routing, nextHop, transport, trunk, agentRingTimeout, dropHoldTimeout, maxForwards,
         timer, drops, hunt);
   }
 
   public B2buaSettings withHunt(AgentHuntSettings agents) {
-    return new B2buaSettings(routing, nextHop, transport, agentRingTimeout, dropHoldTimeout, maxForwards,
+    return new B2buaSettings(routing, nextHop, transport, trunk, agentRingTimeout, dropHoldTimeout, maxForwards,
         sessionTimer, drops, agents);
   }
 

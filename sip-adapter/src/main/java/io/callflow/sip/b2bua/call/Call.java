@@ -5,13 +5,17 @@ import io.callflow.core.model.CallId;
 import io.callflow.core.model.Leg;
 import io.callflow.core.model.PhoneNumber;
 import io.callflow.core.time.ScheduledTask;
+import io.callflow.sip.b2bua.CallbackTarget;
 import io.callflow.sip.b2bua.LegEnd;
 import io.callflow.sip.b2bua.LegEnding;
 import io.callflow.sip.b2bua.MinSe;
 import io.callflow.sip.b2bua.ReasonValue;
 import io.callflow.sip.b2bua.SessionExpires;
 import io.callflow.sip.b2bua.SessionTimer;
+import io.callflow.sip.b2bua.rebridge.BridgeOutcome;
 import io.callflow.sip.b2bua.rebridge.BridgedLeg;
+import io.callflow.sip.b2bua.rebridge.LegOutcome;
+import io.callflow.sip.b2bua.rebridge.ThirdPartyCallControl;
 import io.callflow.sip.dialog.Dialog;
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.message.SipRequestBuilder;
@@ -62,6 +66,8 @@ final class Call {
   private final String fromUri;
   private final Optional<String> assertedIdentity;
   private final Optional<String> privacy;
+  private final String calledUri;
+  private final io.callflow.sip.transaction.Peer customerPeer;
   private final LegSessionTimer customerTimer;
   private final LegSessionTimer agentTimer;
 
@@ -73,6 +79,8 @@ final class Call {
   private int outstanding;
   private boolean offeredReported;
   private String agentId;
+  /** The target that answered: where a redial goes. */
+  private Target answeredTarget;
   private ScheduledTask ringTimer;
   private ScheduledTask dropHold;
   private BridgedLeg customer;
@@ -98,6 +106,8 @@ final class Call {
     this.fromUri = request.from().map(from -> from.uri()).orElse("sip:anonymous@anonymous.invalid");
     this.assertedIdentity = request.header("P-Asserted-Identity");
     this.privacy = request.header("Privacy");
+    this.calledUri = request.to().map(to -> to.uri()).orElse(request.requestUri());
+    this.customerPeer = invite.transaction().peer();
     this.customerTimer = new LegSessionTimer(new SessionTimer(host.scheduler(customerCallId),
         () -> refreshDue(Leg.CUSTOMER), () -> sessionExpired(Leg.CUSTOMER)));
     this.agentTimer = new LegSessionTimer(new SessionTimer(host.scheduler(customerCallId),
@@ -227,6 +237,7 @@ final class Call {
     if (customerDialog.isEmpty()) {
       LOG.warn("call {}: the customer's dialog is gone at answer; ending the agent leg", customerCallId);
       bye(Leg.AGENT, NORMAL.headerValue());
+      host.emit(new SipEvent.LegEnded(id, Leg.CUSTOMER, null, "customer left before answer"));
       outcome = CallOutcome.CANCELLED;
       moveTo(CallPhase.ENDED);
       return;
@@ -427,7 +438,8 @@ final class Call {
     if (!isUp(leg)) {
       return;
     }
-    bye(leg, null); // removes the dialog; the peer most likely no longer knows it
+    markDown(leg);
+    host.stack().discard(leg(leg).dialog()); // the peer no longer has it (RFC 3261 §12.2.1.2): no BYE
     legLost(leg, host.classifier().classify(ending));
   }
 
@@ -510,6 +522,110 @@ final class Call {
     moveTo(CallPhase.ENDED);
   }
 
+  // ---- reconnect: core's commands through RFC 3725 third-party call control ----------------------
+
+  /** Core's HoldLeg: re-INVITE {@code leg} with its hold offer (a=inactive, RFC 3264 §8.4). */
+  void hold(Leg leg, ThirdPartyCallControl control) {
+    BridgedLeg target = leg(leg);
+    if (target == null || !isUp(leg)) {
+      LOG.info("call {}: hold of the {} leg skipped: the leg is not up", customerCallId, leg);
+      return;
+    }
+    control.hold(target, outcome -> host.stack().execute(customerCallId, () -> reInvited(leg, "hold", outcome)));
+  }
+
+  /** Core's UnholdLeg: re-INVITE {@code leg} with the other party's media again (or its own last SDP). */
+  void unhold(Leg leg, ThirdPartyCallControl control) {
+    BridgedLeg target = leg(leg);
+    if (target == null || !isUp(leg)) {
+      LOG.info("call {}: resume of the {} leg skipped: the leg is not up", customerCallId, leg);
+      return;
+    }
+    BridgedLeg other = leg(leg.other());
+    String media = other != null && isUp(leg.other()) && other.remoteSdp() != null
+        ? other.remoteSdp() : target.localSdp();
+    control.resume(target, media, outcome -> host.stack().execute(customerCallId,
+        () -> reInvited(leg, "resume", outcome)));
+  }
+
+  private void reInvited(Leg leg, String what, LegOutcome outcome) {
+    if (outcome instanceof LegOutcome.Failed failed) {
+      if (host.settings().drops().failureSipCodes().contains(failed.status())) {
+        inDialogFailure(leg, new LegEnding.InDialogResponse(failed.status()));
+      } else {
+        LOG.info("call {}: {} of the {} leg failed: {} {}", customerCallId, what, leg, failed.status(),
+            failed.detail());
+      }
+    }
+  }
+
+  /**
+   * Core's CallCustomerBack / RedialAgent: dial the dropped party again without SDP and bridge
+   * them to the held survivor (RFC 3725 §4.2). The customer is called through the PBX the call
+   * came from, at the number from P-Asserted-Identity or From (never when withheld); the agent
+   * at the target that answered.
+   */
+  void redial(Leg leg, String callerId, ThirdPartyCallControl control) {
+    BridgedLeg dropped = leg(leg);
+    BridgedLeg held = leg(leg.other());
+    if (phase != CallPhase.DROPPED || dropped == null || held == null || isUp(leg) || !isUp(leg.other())) {
+      host.emit(new SipEvent.ReconnectFailed(id, leg, "no dropped " + leg + " leg with the other leg up"));
+      return;
+    }
+    Optional<Target> target = leg == Leg.AGENT ? Optional.ofNullable(answeredTarget) : customerTarget();
+    if (target.isEmpty()) {
+      host.emit(new SipEvent.ReconnectFailed(id, leg, "no number to call back (withheld or absent)"));
+      return;
+    }
+    String local = host.stack().endpoint(host.settings().transport()).host();
+    String from = callerId == null || callerId.isBlank()
+        ? (leg == Leg.AGENT ? fromUri : calledUri) : "sip:" + callerId + "@" + local;
+    SipRequest invite = host.stack()
+        .newRequest("INVITE", target.get().requestUri(), host.settings().transport(), customerCallId)
+        .from(leg == Leg.AGENT ? fromDisplay : "", from, Branches.nextTag())
+        .to("", target.get().requestUri(), null)
+        .maxForwards(offer.maxForwards())
+        .build();
+    String callId = invite.callId().orElseThrow();
+    agentCallIds.add(callId);
+    host.bind(callId, this);
+    LOG.debug("call {}: redialling the {} leg (attempt by core)", customerCallId, leg);
+    control.dialAndBridge(invite, SipUris.peer(target.get().nextHop(), host.settings().transport()), dropped,
+        held, host.settings().agentRingTimeout(),
+        outcome -> host.stack().execute(customerCallId, () -> redialled(leg, outcome)));
+  }
+
+  private Optional<Target> customerTarget() {
+    String fromHeader = (fromDisplay.isEmpty() ? "" : "\"" + fromDisplay + "\" ") + "<" + fromUri + ">";
+    return CallbackTarget.from(assertedIdentity.orElse(null), fromHeader, privacy.orElse(null))
+        .map(found -> {
+          String host = customerPeer.address().getHostString() + ":" + customerPeer.address().getPort();
+          String uri = "sip:" + found.number().digits() + "@" + host;
+          return new Target(uri, uri, found.number().digits());
+        });
+  }
+
+  private void redialled(Leg leg, BridgeOutcome outcome) {
+    if (outcome instanceof BridgeOutcome.Failed failed) {
+      host.emit(new SipEvent.ReconnectFailed(id, leg, failed.status() + " " + failed.detail()));
+      return;
+    }
+    if (leg == Leg.CUSTOMER) {
+      customerUp = true;
+    } else {
+      agentUp = true;
+    }
+    if (phase != CallPhase.DROPPED || !isUp(leg.other())) {
+      // The call ended (or the held party left) while the dialled party was ringing.
+      bye(leg, NORMAL.headerValue());
+      host.emit(new SipEvent.ReconnectFailed(id, leg, "the call ended meanwhile"));
+      return;
+    }
+    LOG.info("call {}: {} leg reconnected", customerCallId, leg);
+    moveTo(CallPhase.BRIDGED);
+    host.emit(new SipEvent.Reconnected(id, leg));
+  }
+
   /** The leg core's reconnect commands act on; null while it has no dialog. */
   BridgedLeg leg(Leg role) {
     return role == Leg.CUSTOMER ? customer : agent;
@@ -534,7 +650,10 @@ final class Call {
   // ---- helpers ---------------------------------------------------------------------------------
 
   private Leg legOf(Dialog dialog) {
-    return dialog.id().callId().equals(customerCallId) ? Leg.CUSTOMER : Leg.AGENT;
+    String callId = dialog.id().callId();
+    boolean customerLeg = callId.equals(customerCallId)
+        || customer != null && customer.dialog().id().callId().equals(callId);
+    return customerLeg ? Leg.CUSTOMER : Leg.AGENT;
   }
 
   private LegSessionTimer timer(Leg leg) {
@@ -626,6 +745,7 @@ final class Call {
       outstanding--;
       if (this == attempt && phase == CallPhase.OFFERING) {
         attempt = null;
+        answeredTarget = target;
         agentAnswered(dialog, response);
       } else {
         // Answered after the customer left or the ring timeout moved on: end it at once.

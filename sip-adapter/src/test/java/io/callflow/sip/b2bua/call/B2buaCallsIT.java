@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callflow.core.effect.SipCommand;
 import io.callflow.core.event.SipEvent;
+import io.callflow.core.model.CallId;
 import io.callflow.core.model.Leg;
 import io.callflow.core.time.ManualScheduler;
 import io.callflow.sip.b2bua.Agent;
@@ -38,8 +39,13 @@ class B2buaCallsIT {
   }
 
   static SippProcess customer(String name, String scenario, int target, String user, int calls, Duration timeout) {
+    return customer(name, scenario, FreePorts.udpAndTcp(), target, user, calls, timeout);
+  }
+
+  static SippProcess customer(String name, String scenario, int localPort, int target, String user, int calls,
+      Duration timeout) {
     return SippProcess.builder(name).scenarioFile(SCENARIOS.resolve(scenario))
-        .localPort(FreePorts.udpAndTcp()).remotePort(target).calls(calls).rate(5).timeout(timeout)
+        .localPort(localPort).remotePort(target).calls(calls).rate(5).timeout(timeout)
         .args("-s", user).start();
   }
 
@@ -77,6 +83,26 @@ class B2buaCallsIT {
       });
       assertThat(rig.registry.get("callflow_b2bua_calls").tag("outcome", "completed").counter().count())
           .isEqualTo(calls);
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void agentHangingUpIsRelayedToTheCustomerWithItsReason() throws Exception {
+    int agentPort = FreePorts.udpAndTcp();
+    try (SippProcess agent = agent("b2bua-agent-hangs-up", "agent-hangs-up.xml", agentPort, 1, SIPP_TIMEOUT);
+        B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null);
+        SippProcess customer = customer("b2bua-customer-hung-up-on", "customer-hung-up-on.xml", rig.port, "4711",
+            1, SIPP_TIMEOUT)) {
+
+      assertAllSucceeded(agent.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "agent");
+      assertAllSucceeded(customer.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "customer (checks the Reason)");
+
+      assertIdle(rig);
+      assertThat(rig.events(SipEvent.LegEnded.class)).singleElement().satisfies(ended -> {
+        assertThat(ended.leg()).isEqualTo(Leg.AGENT);
+        assertThat(ended.q850Cause()).isEqualTo(16);
+      });
     }
   }
 
@@ -172,6 +198,111 @@ class B2buaCallsIT {
       assertIdle(rig);
       assertThat(rig.registry.get("callflow_b2bua_calls").tag("outcome", "hung_up").counter().count())
           .isEqualTo(1);
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void coreHoldsTheAgentLegAfterTheCustomerDroppedThroughThirdPartyCallControl() throws Exception {
+    int agentPort = FreePorts.udpAndTcp();
+    try (SippProcess agent = agent("b2bua-agent-held-after-drop", "agent-held-after-drop.xml", agentPort, 1,
+            SIPP_TIMEOUT);
+        B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null);
+        SippProcess customer = customer("b2bua-customer-drops-then-held", "customer-drops.xml", rig.port, "4711", 1,
+            SIPP_TIMEOUT)) {
+
+      assertAllSucceeded(customer.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "customer");
+      SipEvent.LegEnded dropped = rig.awaitEvent(SipEvent.LegEnded.class, IDLE_BOUND);
+
+      rig.b2bua.execute(new SipCommand.HoldLeg(dropped.callId(), Leg.AGENT));
+
+      assertAllSucceeded(agent.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "agent (checks a=inactive)");
+      assertIdle(rig);
+      assertThat(rig.events(SipEvent.LegEnded.class)).extracting(SipEvent.LegEnded::leg)
+          .containsExactly(Leg.CUSTOMER, Leg.AGENT);
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void droppedAgentIsRedialledAndBridgedToTheCustomerAgain() throws Exception {
+    int agentPort = FreePorts.udpAndTcp();
+    try (B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null)) {
+      try (SippProcess dropping = agent("b2bua-agent-drops", "agent-drops.xml", agentPort, 1, SIPP_TIMEOUT);
+          SippProcess customer = customer("b2bua-customer-rebridged", "customer-rebridged.xml", rig.port, "4711", 1,
+              SIPP_TIMEOUT)) {
+        assertAllSucceeded(dropping.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "dropping agent");
+        SipEvent.LegEnded dropped = rig.awaitEvent(SipEvent.LegEnded.class, IDLE_BOUND);
+        assertThat(dropped.leg()).isEqualTo(Leg.AGENT);
+        assertThat(dropped.q850Cause()).isEqualTo(38);
+
+        try (SippProcess redialled = agent("b2bua-agent-redialled", "agent-redialled.xml", agentPort, 1,
+            SIPP_TIMEOUT)) {
+          rig.b2bua.execute(new SipCommand.RedialAgent(dropped.callId(), "4711", null, 1));
+
+          assertAllSucceeded(customer.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "customer (checks the offer)");
+          assertAllSucceeded(redialled.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "redialled agent (checks the answer)");
+        }
+      }
+      assertIdle(rig);
+      assertThat(rig.events(SipEvent.Reconnected.class)).singleElement()
+          .satisfies(reconnected -> assertThat(reconnected.leg()).isEqualTo(Leg.AGENT));
+      assertThat(rig.events(SipEvent.ReconnectFailed.class)).isEmpty();
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void droppedCustomerIsCalledBackThroughThePbxAndBridgedToTheAgentAgain() throws Exception {
+    int agentPort = FreePorts.udpAndTcp();
+    int customerPort = FreePorts.udpAndTcp();
+    try (B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null)) {
+      try (SippProcess agent = agent("b2bua-agent-rebridged", "agent-rebridged.xml", agentPort, 1, SIPP_TIMEOUT);
+          SippProcess dropping = customer("b2bua-customer-drops-before-callback", "customer-drops.xml", customerPort,
+              rig.port, "4711", 1, SIPP_TIMEOUT)) {
+        assertAllSucceeded(dropping.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "dropping customer");
+        SipEvent.LegEnded dropped = rig.awaitEvent(SipEvent.LegEnded.class, IDLE_BOUND);
+        assertThat(dropped.leg()).isEqualTo(Leg.CUSTOMER);
+
+        try (SippProcess calledBack = agent("b2bua-customer-called-back", "customer-called-back.xml", customerPort, 1,
+            SIPP_TIMEOUT)) {
+          rig.b2bua.execute(new SipCommand.CallCustomerBack(dropped.callId(), null, 1));
+
+          assertAllSucceeded(agent.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "agent (checks the offer)");
+          assertAllSucceeded(calledBack.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "customer (checks the answer)");
+        }
+      }
+      assertIdle(rig);
+      assertThat(rig.events(SipEvent.Reconnected.class)).singleElement()
+          .satisfies(reconnected -> assertThat(reconnected.leg()).isEqualTo(Leg.CUSTOMER));
+      assertThat(rig.events(SipEvent.LegEnded.class)).extracting(SipEvent.LegEnded::leg)
+          .containsExactly(Leg.CUSTOMER, Leg.AGENT);
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void newCallOnALineCoreReportedDownIsRefused503AndAcceptedOnceItIsUp() throws Exception {
+    int agentPort = FreePorts.udpAndTcp();
+    B2buaSettings settings = B2buaSettings.transparent("sip:127.0.0.1:" + agentPort).withTrunk("pbx");
+    try (SippProcess agent = agent("b2bua-agent-after-line-up", "agent.xml", agentPort, 1, SIPP_TIMEOUT);
+        B2buaRig rig = new B2buaRig(settings, null)) {
+      rig.b2bua.execute(new SipCommand.RefuseNewCalls(new CallId("earlier-call"), "pbx", true));
+      try (SippProcess refused = customer("b2bua-customer-refused", "customer-refused.xml", rig.port, "4711", 1,
+          SIPP_TIMEOUT)) {
+        assertAllSucceeded(refused.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "refused customer");
+      }
+      assertThat(rig.events).as("no call reached core").isEmpty();
+
+      rig.b2bua.execute(new SipCommand.RefuseNewCalls(new CallId("earlier-call"), "pbx", false));
+      try (SippProcess customer = customer("b2bua-customer-line-up", "customer.xml", rig.port, "4711", 1,
+          SIPP_TIMEOUT)) {
+        assertAllSucceeded(customer.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "customer");
+      }
+      assertAllSucceeded(agent.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "agent");
+      assertIdle(rig);
+      assertThat(rig.events(SipEvent.Offered.class)).singleElement()
+          .satisfies(offered -> assertThat(offered.line()).isEqualTo("pbx"));
     }
   }
 

@@ -15,7 +15,7 @@ class B2buaSettingsTest {
 
   private static B2buaSettings with(RoutingMode mode, Optional<String> nextHop, String transport,
       Duration ring, Duration dropHold) {
-    return new B2buaSettings(mode, nextHop, transport, ring, dropHold, MaxForwardsPolicy.defaults(),
+    return new B2buaSettings(mode, nextHop, transport, Optional.empty(), ring, dropHold, MaxForwardsPolicy.defaults(),
         SessionTimerSettings.defaults(), DropSettings.defaults(), AgentHuntSettings.defaults());
   }
 
