@@ -61,7 +61,7 @@ public final class B2buaSettingsMapping {
     AgentHuntSettings hunt = mapped("b2bua.agents.fallbackUri", b.agents().fallbackUri(),
         () -> new AgentHuntSettings(b.agents().maxAttempts(), blankToEmpty(b.agents().fallbackUri())));
     return Optional.of(mapped("b2bua.nextHop", b.nextHop(), () -> new B2buaSettings(mode, blankToEmpty(b.nextHop()),
-        b.transport(), b.agentRingTimeout(), b.dropHoldTimeout(), maxForwards, timer, drops, hunt)));
+        b.transport(), blankToEmpty(b.trunk()), b.agentRingTimeout(), b.dropHoldTimeout(), maxForwards, timer, drops, hunt)));
   }
 
   /** The pauses an agent gets after not taking a call (registrar mode). */

@@ -100,7 +100,7 @@ public final class CallControl {
   private static boolean carriedOutByB2bua(SipCommand command) {
     return command instanceof SipCommand.HangUp || command instanceof SipCommand.HoldLeg
         || command instanceof SipCommand.UnholdLeg || command instanceof SipCommand.CallCustomerBack
-        || command instanceof SipCommand.RedialAgent;
+        || command instanceof SipCommand.RedialAgent || command instanceof SipCommand.RefuseNewCalls;
   }
 
   private void restored(CallId callId, BridgedLeg leg) {

@@ -26,7 +26,6 @@ final class B2buaMetrics {
   B2buaMetrics(MeterRegistry registry) {
     Gauge.builder("callflow_b2bua_calls_active", active, AtomicInteger::get)
         .description("Calls the B2BUA holds: ringing, bridged or dropped")
-        .baseUnit("calls")
         .register(registry);
     for (CallOutcome outcome : CallOutcome.values()) {
       outcomes.put(outcome, Counter.builder("callflow_b2bua_calls")
