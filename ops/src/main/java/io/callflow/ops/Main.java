@@ -124,16 +124,18 @@ public final class Main {
       //    quality reports to the monitor, INVITE refused until call routing exists, peers
       //    probed and registrations kept. A line going down alerts the supervisor and shows
       //    every logged-in agent the other channels to offer (PROCEDURE.md 3.3 a).
-      LineFailureNotice lineNotice = new LineFailureNotice(engineSettings.settings().lineFailure(),
-          consoleLineNotice(consoles), metrics.registry(), change -> { });
       //    Call control (b2bua.routing): the B2BUA reports to the engine and carries out its
-      //    SIP commands; the registrar keeps the agent phones' registrations.
-      CallControl callControl = CallControl.create(config.b2bua(), engineSettings.settings().dropCauses(), secrets,
-          timers, metrics.registry(), event -> calls.submit(event), unrouted::send);
+      //    SIP commands; the registrar keeps the agent phones' registrations; calls whose own
+      //    signalling fails on a line that is down enter LINE_FAILURE.
+      CallControl callControl = CallControl.create(config.b2bua(), config.sip(), engineSettings.settings().dropCauses(),
+          secrets, timers, metrics.registry(), event -> calls.submit(event), unrouted::send);
+      LineFailureNotice lineNotice = new LineFailureNotice(engineSettings.settings().lineFailure(),
+          consoleLineNotice(consoles), metrics.registry(), callControl.lineListener());
       SipService sipService = running.add("sip", SipService.start(config.sip(), secrets, loops, metrics.registry(),
           timers, new SipService.Ports(headset.qualityInbox(), agentId -> headset.agent(agentId).isPresent(),
               () -> !running.readiness.isReady(), lineNotice), callControl));
       sipCommands.set(callControl::execute);
+      callControl.readLineStates(sipService::lineState);
       // 8. Restart recovery before readiness: in-progress calls come back in RECOVERING and
       //    their legs are probed in their dialogs through the call control.
       calls.recover();

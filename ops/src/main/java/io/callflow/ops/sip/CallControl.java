@@ -3,6 +3,7 @@ package io.callflow.ops.sip;
 import io.callflow.core.effect.SipCommand;
 import io.callflow.core.event.SipEvent;
 import io.callflow.core.model.CallId;
+import io.callflow.core.model.Leg;
 import io.callflow.core.policy.DropCauseTable;
 import io.callflow.core.time.Scheduler;
 import io.callflow.ops.config.B2buaConfig;
@@ -17,8 +18,13 @@ import io.callflow.sip.b2bua.recovery.ProbeLegCommands;
 import io.callflow.sip.b2bua.registrar.Registrar;
 import io.callflow.sip.b2bua.registrar.RegistrarSettings;
 import io.callflow.sip.stack.SipStack;
+import io.callflow.sip.ua.LineListener;
+import io.callflow.sip.ua.LineState;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +41,11 @@ public final class CallControl {
 
   private final B2bua b2bua;
   private final Registrar registrar;
-  private final Consumer<SipEvent> events;
+  private final LineFailureOnCalls events;
   private final Consumer<SipCommand> unrouted;
   private volatile ProbeLegCommands probes;
 
-  private CallControl(B2bua b2bua, Registrar registrar, Consumer<SipEvent> events, Consumer<SipCommand> unrouted) {
+  private CallControl(B2bua b2bua, Registrar registrar, LineFailureOnCalls events, Consumer<SipCommand> unrouted) {
     this.b2bua = b2bua;
     this.registrar = registrar;
     this.events = events;
@@ -52,14 +58,37 @@ public final class CallControl {
    * @param events where core hears about calls; must be thread-safe and must not block
    * @throws io.callflow.ops.config.ConfigException naming the key a setting cannot be mapped from
    */
-  public static CallControl create(B2buaConfig config, DropCauseTable causes, Secrets secrets, Scheduler scheduler,
-      MeterRegistry registry, Consumer<SipEvent> events, Consumer<SipCommand> unrouted) {
+  public static CallControl create(B2buaConfig config, SipConfig sip, DropCauseTable causes, Secrets secrets,
+      Scheduler scheduler, MeterRegistry registry, Consumer<SipEvent> core, Consumer<SipCommand> unrouted) {
     Optional<B2buaSettings> settings = B2buaSettingsMapping.settings(config, causes);
+    LineFailureOnCalls events = new LineFailureOnCalls(core, legLines(config, sip));
     Optional<RegistrarSettings> phones = B2buaSettingsMapping.registrar(config);
     AgentPool pool = phones.isPresent() ? new AgentPool(scheduler, B2buaSettingsMapping.agentPool(config)) : null;
     Registrar registrar = phones.map(r -> new Registrar(r, secrets::get, pool, scheduler, registry)).orElse(null);
     B2bua b2bua = settings.map(s -> new B2bua(s, pool, scheduler, registry, events)).orElse(null);
     return new CallControl(b2bua, registrar, events, unrouted);
+  }
+
+  /** The monitored line each leg runs over: the trunk for the customer, the next hop's peer for the agent. */
+  private static Map<Leg, String> legLines(B2buaConfig config, SipConfig sip) {
+    Map<Leg, String> lines = new EnumMap<>(Leg.class);
+    B2buaSettingsMapping.trunk(config, sip).ifPresent(peer -> lines.put(Leg.CUSTOMER, peer.name()));
+    Optional<String> nextHop = UriHostPort.parse(config.nextHop()).map(UriHostPort::hostPort);
+    sip.peers().stream()
+        .filter(peer -> nextHop.isPresent() && UriHostPort.parse(peer.uri()).map(UriHostPort::hostPort).equals(nextHop))
+        .findFirst()
+        .ifPresent(peer -> lines.put(Leg.AGENT, peer.name()));
+    return lines;
+  }
+
+  /** Line changes for the calls on the line: pass the keep-alives' changes here. */
+  public LineListener lineListener() {
+    return events;
+  }
+
+  /** Where the keep-alives' line states are read (by peer name), once SIP runs. */
+  public void readLineStates(Function<String, LineState> states) {
+    events.readStatesFrom(states);
   }
 
   /** Starts sending through {@code stack}; call once, after the stack started. */

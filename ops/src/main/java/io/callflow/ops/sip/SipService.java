@@ -13,6 +13,7 @@ import io.callflow.sip.stack.SipEdge;
 import io.callflow.sip.stack.SipStack;
 import io.callflow.sip.transport.SipMetrics;
 import io.callflow.sip.ua.LineListener;
+import io.callflow.sip.ua.LineState;
 import io.callflow.sip.ua.OptionsProbeMessages;
 import io.callflow.sip.ua.OptionsResponder;
 import io.callflow.sip.ua.PeerLineMonitor;
@@ -139,6 +140,16 @@ public final class SipService implements AutoCloseable {
     new RegistrationMetrics(clients).bindTo(registry);
     clients.forEach(RegisterClient::start);
     return clients;
+  }
+
+  /** The keep-alive's state of the peer named {@code name} ({@code sip.peers[].name}); UNKNOWN for no such peer. */
+  public LineState lineState(String name) {
+    for (PeerLineMonitor monitor : monitors) {
+      if (monitor.peers().stream().anyMatch(peer -> peer.name().equals(name))) {
+        return monitor.state(name);
+      }
+    }
+    return LineState.UNKNOWN;
   }
 
   /** Where the UDP transport listens (port 0 in config is never used; tests read the bound port here). */

@@ -66,7 +66,7 @@ class SipServiceTest {
         "sip:\n  udpPort: " + freeUdpPort() + "\n  tcpPort: " + freeTcpPort() + "\n" + sipYaml);
     CallflowConfig config = new ConfigLoader().load(Optional.of(file));
     Secrets secrets = Secrets.resolve(config, Map.of());
-    CallControl calls = CallControl.create(config.b2bua(), DropCauseTable.defaults(), secrets, scheduler, registry,
+    CallControl calls = CallControl.create(config.b2bua(), config.sip(), DropCauseTable.defaults(), secrets, scheduler, registry,
         event -> { }, command -> { });
     service = SipService.start(config.sip(), secrets, loops, registry, scheduler,
         new SipService.Ports(monitor.qualityInbox(), AGENT::equals, draining::get, change -> { }), calls);
