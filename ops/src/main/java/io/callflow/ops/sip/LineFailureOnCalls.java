@@ -27,7 +27,10 @@ import java.util.function.Function;
  */
 final class LineFailureOnCalls implements Consumer<SipEvent>, LineListener {
 
-  /** Q.850: 38 network out of order (no transport), 102 recovery on timer expiry (no answer). */
+  /**
+   * Q.850: 38 network out of order (no transport), 102 recovery on timer expiry (no answer). A
+   * leg end without a cause (a BYE without Reason) is checked for null first: Set.of refuses it.
+   */
   private static final Set<Integer> SIGNALLING_FAILURES = Set.of(38, 102);
 
   private final Consumer<SipEvent> core;
@@ -48,7 +51,8 @@ final class LineFailureOnCalls implements Consumer<SipEvent>, LineListener {
 
   @Override
   public void accept(SipEvent event) {
-    if (event instanceof SipEvent.LegEnded ended && SIGNALLING_FAILURES.contains(ended.q850Cause())) {
+    if (event instanceof SipEvent.LegEnded ended && ended.q850Cause() != null
+        && SIGNALLING_FAILURES.contains(ended.q850Cause())) {
       lineDownFor(ended.leg()).ifPresent(line -> {
         callsInFailure.computeIfAbsent(line, key -> ConcurrentHashMap.newKeySet()).add(ended.callId());
         core.accept(new SipEvent.LineDown(ended.callId(), line));

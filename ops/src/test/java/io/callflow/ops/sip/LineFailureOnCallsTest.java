@@ -64,6 +64,16 @@ class LineFailureOnCallsTest {
   }
 
   @Test
+  void aLegEndWithoutACauseGoesOnUnchanged() {
+    states.put("pbx", LineState.DOWN);
+    SipEvent.LegEnded byeWithoutReason = new SipEvent.LegEnded(CALL, Leg.CUSTOMER, null, "BYE");
+
+    calls.accept(byeWithoutReason);
+
+    assertThat(core).containsExactly(byeWithoutReason);
+  }
+
+  @Test
   void theLineComingBackTellsEachCallInLineFailureOnItOnce() {
     states.put("pbx", LineState.DOWN);
     calls.accept(new SipEvent.LegEnded(CALL, Leg.CUSTOMER, 38, "transport"));
