@@ -31,15 +31,15 @@ public final class DatagramFramer {
     if (bytes.length > limits.maxMessageBytes()) {
       return new DatagramOutcome.Dropped(FailureReason.MESSAGE_TOO_LONG);
     }
-    int firstLf = HeaderBlockScanner.lineEnd(bytes, 0, bytes.length);
-    if (firstLf > limits.maxStartLineBytes()) {
+    // One pass finds the start line's end, the headers' end and what validation needs.
+    HeaderBlock block = HeaderBlockScanner.scan(bytes, bytes.length);
+    if (block.startLineEnd() > limits.maxStartLineBytes()) {
       return new DatagramOutcome.Dropped(FailureReason.START_LINE_TOO_LONG);
     }
-    int headerEnd = headerEnd(bytes);
+    int headerEnd = block.headerEnd();
     if (headerEnd > limits.maxHeaderBytes()) {
       return new DatagramOutcome.Dropped(FailureReason.HEADERS_TOO_LONG);
     }
-    HeaderBlock block = HeaderBlockScanner.scan(bytes, headerEnd);
     int available = bytes.length - headerEnd;
     if (block.contentLengthCount() == 0 || !block.contentLengthsAgree()) {
       return framed(bytes, bytes.length, block.defect());
@@ -56,20 +56,5 @@ public final class DatagramFramer {
   private static DatagramOutcome framed(byte[] bytes, int length, Optional<FailureReason> defect) {
     byte[] message = length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
     return new DatagramOutcome.Framed(new SipFrame(message, defect));
-  }
-
-  /** Index just after the blank line ending the headers, or the datagram length if there is none. */
-  static int headerEnd(byte[] b) {
-    for (int i = 0; i + 1 < b.length; i++) {
-      if (b[i] == '\n') {
-        if (b[i + 1] == '\n') {
-          return i + 2;
-        }
-        if (b[i + 1] == '\r' && i + 2 < b.length && b[i + 2] == '\n') {
-          return i + 3;
-        }
-      }
-    }
-    return b.length;
   }
 }

@@ -11,7 +11,11 @@ import java.util.Optional;
  * @param contentLengthValid false when any value is negative, not a number or above 2^31-1
  * @param contentLengthsAgree false when two values differ
  * @param defect the first version or address defect, if any
+ * @param startLineEnd index of the LF ending the start line, or the scanned length if none
+ * @param headerEnd index just after the blank line ending the headers, or the scanned length
+ *     if there is none
  */
 public record HeaderBlock(int contentLengthCount, int contentLength, boolean contentLengthValid,
-                          boolean contentLengthsAgree, Optional<FailureReason> defect) {
+                          boolean contentLengthsAgree, Optional<FailureReason> defect,
+                          int startLineEnd, int headerEnd) {
 }

@@ -25,53 +25,57 @@ final class HeaderBlockScanner {
   }
 
   /**
-   * Scans {@code bytes[0, length)}, which holds the start line and headers (the blank line may
-   * be included).
+   * Scans {@code bytes[0, length)} up to the blank line that ends the headers (or to
+   * {@code length} when there is none). The values the scan judges (Content-Length, From, To)
+   * are read in place; only a folded one is copied (§7.3.1).
    */
   static HeaderBlock scan(byte[] bytes, int length) {
-    int lineEnd = lineEnd(bytes, 0, length);
-    FailureReason defect = versionDefect(bytes, 0, trimCr(bytes, 0, lineEnd));
+    int startLineEnd = lineEnd(bytes, 0, length);
+    FailureReason defect = versionDefect(bytes, 0, trimCr(bytes, 0, startLineEnd));
     Scan scan = new Scan();
-    int pos = lineEnd + 1;
-    int nameStart = -1;
-    int nameEnd = -1;
-    StringBuilder value = null;
+    int headerEnd = length;
+    int pos = startLineEnd + 1;
     int kind = Kind.OTHER;
+    int valueStart = -1;
+    int valueEnd = -1;
+    StringBuilder folded = null;
     while (pos < length) {
       int end = lineEnd(bytes, pos, length);
       int contentEnd = trimCr(bytes, pos, end);
       boolean blank = contentEnd == pos;
-      boolean folded = !blank && (bytes[pos] == ' ' || bytes[pos] == '\t');
-      if (folded) {
-        if (value != null) {
-          value.append(' ').append(ascii(bytes, pos, contentEnd));
+      if (!blank && (bytes[pos] == ' ' || bytes[pos] == '\t')) {
+        if (valueStart >= 0) {
+          if (folded == null) {
+            folded = new StringBuilder(ascii(bytes, valueStart, valueEnd));
+          }
+          folded.append(' ').append(ascii(bytes, pos, contentEnd));
         }
       } else {
-        if (nameStart >= 0 && value != null) {
-          defect = firstOf(defect, scan.finish(kind, value.toString()));
+        if (valueStart >= 0) {
+          defect = firstOf(defect, scan.finish(kind, bytes, valueStart, valueEnd, folded));
         }
-        nameStart = -1;
-        value = null;
+        valueStart = -1;
+        folded = null;
         if (blank) {
+          headerEnd = Math.min(end + 1, length);
           break;
         }
         int colon = indexOf(bytes, pos, contentEnd, (byte) ':');
         if (colon > 0) {
-          nameStart = pos;
-          nameEnd = trimWhite(bytes, pos, colon);
-          kind = Kind.of(bytes, nameStart, nameEnd);
+          kind = Kind.of(bytes, pos, trimWhite(bytes, pos, colon));
           if (kind != Kind.OTHER) {
-            value = new StringBuilder(ascii(bytes, colon + 1, contentEnd));
+            valueStart = colon + 1;
+            valueEnd = contentEnd;
           }
         }
       }
       pos = end + 1;
     }
-    if (nameStart >= 0 && value != null) {
-      defect = firstOf(defect, scan.finish(kind, value.toString()));
+    if (valueStart >= 0) {
+      defect = firstOf(defect, scan.finish(kind, bytes, valueStart, valueEnd, folded));
     }
     return new HeaderBlock(scan.count, scan.valid ? scan.first : -1, scan.valid, scan.agree,
-        Optional.ofNullable(defect));
+        Optional.ofNullable(defect), startLineEnd, headerEnd);
   }
 
   /** Header kinds the scanner reads; everything else is skipped without allocation. */
@@ -100,9 +104,9 @@ final class HeaderBlockScanner {
     boolean valid = true;
     boolean agree = true;
 
-    FailureReason finish(int kind, String value) {
+    FailureReason finish(int kind, byte[] bytes, int start, int end, StringBuilder folded) {
       if (kind == Kind.CONTENT_LENGTH) {
-        int parsed = parseLength(value.trim());
+        int parsed = folded == null ? parseLength(bytes, start, end) : parseLength(folded.toString().trim());
         if (parsed < 0) {
           valid = false;
         } else if (count == 0) {
@@ -113,8 +117,33 @@ final class HeaderBlockScanner {
         count++;
         return null;
       }
+      String value = folded == null ? ascii(bytes, start, end) : folded.toString();
       return addressDefect(value.trim()) ? FailureReason.BAD_ADDRESS : null;
     }
+  }
+
+  /** {@link #parseLength(String)} of {@code b[start, end)} trimmed as {@link String#trim()} trims, without copying. */
+  static int parseLength(byte[] b, int start, int end) {
+    int from = start;
+    int to = end;
+    while (from < to && (b[from] & 0xFF) <= ' ') {
+      from++;
+    }
+    while (to > from && (b[to - 1] & 0xFF) <= ' ') {
+      to--;
+    }
+    if (to == from || to - from > 10) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = from; i < to; i++) {
+      int c = b[i];
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value > Integer.MAX_VALUE ? -1 : (int) value;
   }
 
   /** Digits only, at most 2^31-1; -1 otherwise (negative, empty, not a number, overlarge). */

@@ -5,13 +5,13 @@ import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.parser.ParseExceptionListener;
-import gov.nist.javax.sip.parser.StringMsgParser;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
-* Parses one framed SIP message with jain-sip-ri's {@link StringMsgParser}. Never throws
+* Parses one framed SIP message with jain-sip-ri's {@code StringMsgParser} (through
+* {@link JainSipMessageParser}, which creates header parsers without reflection). Never throws
 * for bad input: the outcome is a {@link ParseResult}. Header-level errors do not abort
 * the parse; they are collected as {@link HeaderProblem}s so a 400 can still be formed
 * from the headers that did parse (RFC 3261 §8.2.6, §18.2.2).
@@ -20,6 +20,9 @@ import java.util.List;
 * is done before, so the parser reads the body as given. Stateless and thread-safe.
 */
 public final class SipMessageParser {
+
+  /** Stateless, so shared by every thread; parsing allocates only the parsed message. */
+  private static final JainSipMessageParser JAIN_SIP = new JainSipMessageParser();
 
   /**
   * Parses {@code bytes} as one SIP message. The array is not kept.
@@ -45,7 +48,7 @@ public final class SipMessageParser {
         problems.add(problem(ex, headerText));
     SIPMessage parsed;
     try {
-      parsed = new StringMsgParser().parseSIPMessage(bytes, readBody, false, listener);
+      parsed = JAIN_SIP.parseSIPMessage(bytes, readBody, false, listener);
     } catch (ParseException | RuntimeException e) {
       return new ParseResult.Unparseable(String.valueOf(e.getMessage()));
     }

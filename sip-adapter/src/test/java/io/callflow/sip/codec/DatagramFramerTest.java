@@ -37,6 +37,19 @@ class DatagramFramerTest {
   }
 
   @Test
+  void foldedOrPaddedContentLengthIsReadAndTheBodyStartsAfterABareLfBlankLine() {
+    assertThat(text(framed(HEAD + "Content-Length:\r\n   5 \r\n\r\nhello and more"))).endsWith("\r\n\r\nhello");
+    assertThat(text(framed(HEAD + "l: \t5\n\nhello and more"))).endsWith("\n\nhello");
+  }
+
+  @Test
+  void contentLengthWithOctetsAboveAsciiIsBadNotTrimmed() {
+    byte[] datagram = (HEAD + "l: 5\u00a0\r\n\r\nhello").getBytes(StandardCharsets.ISO_8859_1);
+    DatagramOutcome outcome = framer.frame(datagram);
+    assertThat(((DatagramOutcome.Framed) outcome).frame().defect()).contains(FailureReason.BAD_CONTENT_LENGTH);
+  }
+
+  @Test
   void withoutContentLengthTheBodyIsTheRestOfTheDatagram() {
     assertThat(text(framed(HEAD + "\r\nhello"))).isEqualTo(HEAD + "\r\nhello");
   }

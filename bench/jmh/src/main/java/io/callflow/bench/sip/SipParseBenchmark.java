@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Inbound cost of one typical INVITE with SDP (983 bytes): what the UDP path does per datagram
- * (frame, parse with jain-sip-ri, validate) against jain-sip-ri's parse alone, and framing with
- * the header scan alone. The gap is the price of validation, which must stay small (target:
+ * (frame, parse with jain-sip-ri, validate) against the parse alone, and framing with the
+ * header scan alone. The gap is the price of validation, which must stay small (target:
  * 80,000 ops/s on one core for the whole path).
  *
  * <p>Run: {@code taskset -c 1 java -jar bench/jmh/target/benchmarks.jar sip -f 3 -wi 3 -i 5}. Iterations
@@ -86,7 +86,10 @@ public class SipParseBenchmark {
     return framer.frame(bytes);
   }
 
-  /** jain-sip-ri's StringMsgParser alone (through the thin wrapper, no framing or validation). */
+  /**
+   * The parse alone: jain-sip-ri's StringMsgParser with header parsers created without
+   * reflection (SipMessageParser), no framing or validation.
+   */
   @Benchmark
   public ParseResult sipParseOnly() {
     return parser.parse(bytes);
