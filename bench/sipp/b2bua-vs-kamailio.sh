@@ -7,10 +7,14 @@
 # and p50/p99 call setup (INVITE -> 200) at P_RATE calls/s (kamailio-baseline.sh does the
 # stepping and the statistics).
 #
+# callflow runs on the JVM: before the measured steps it gets WARMUP_CALLS calls at
+# WARMUP_RATE (not counted) so the JIT has compiled the call path, as in production after a
+# few seconds of traffic; Kamailio needs no warm-up.
+#
 # Usage: bench/sipp/b2bua-vs-kamailio.sh
 # Environment (defaults): CALLFLOW_PORT=25062 CALLFLOW_HTTP_PORT=25090 UAS_PORT=25070
-#   CALLFLOW_HEAP=1g CALLFLOW_WORK=/tmp/callflow-b2bua-bench, and everything
-#   kamailio-baseline.sh reads (RATES, STEP_SECONDS, P_RATE, ...).
+#   CALLFLOW_HEAP=1g CALLFLOW_WORK=/tmp/callflow-b2bua-bench WARMUP_CALLS=6000 WARMUP_RATE=300,
+#   and everything kamailio-baseline.sh reads (RATES, STEP_SECONDS, P_RATE, ...).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -20,11 +24,27 @@ CALLFLOW_HTTP_PORT="${CALLFLOW_HTTP_PORT:-25090}"
 CALLFLOW_HEAP="${CALLFLOW_HEAP:-1g}"
 CALLFLOW_WORK="${CALLFLOW_WORK:-/tmp/callflow-b2bua-bench}"
 export UAS_PORT="${UAS_PORT:-25070}"
+# A customer with a real number in From, so every call also runs through the call flow engine
+# and the record store, as in production (SIPp's built-in uac calls from "sipp").
+export UAC_SCENARIO="${UAC_SCENARIO:-$here/uac-long-call.xml}"
 
 # shellcheck source=bench/sipp/callflow-service.sh
 . "$here/callflow-service.sh"
 start_callflow "$CALLFLOW_WORK" "$CALLFLOW_PORT" "$CALLFLOW_HTTP_PORT" "$CALLFLOW_HEAP" "sip:127.0.0.1:$UAS_PORT"
 trap stop_callflow EXIT
+
+# Warm-up against a uas of its own on the measured uas port (kamailio-baseline.sh starts its own later).
+WARMUP_CALLS="${WARMUP_CALLS:-6000}"
+WARMUP_RATE="${WARMUP_RATE:-300}"
+sipp -sf "$here/uas-answer.xml" -i 127.0.0.1 -p "$UAS_PORT" -nostdin -default_behaviors none \
+  -buff_size 4194304 >"$CALLFLOW_WORK/warmup-uas.out" 2>&1 &
+warm_uas=$!
+sleep 1
+echo "warming callflow up: $WARMUP_CALLS calls at $WARMUP_RATE/s"
+(cd "$CALLFLOW_WORK" && sipp -sf "$UAC_SCENARIO" -s 5000 -d 0 "127.0.0.1:$CALLFLOW_PORT" -i 127.0.0.1 \
+  -p "${UAC_PORT:-25080}" -nostdin -r "$WARMUP_RATE" -m "$WARMUP_CALLS" -timeout 120s -buff_size 4194304 >warmup-uac.out 2>&1) || true
+kill "$warm_uas" 2>/dev/null; wait "$warm_uas" 2>/dev/null || true
+sleep 35 # the warm-up's transactions end (64*T1) before measuring
 
 "$here/kamailio-baseline.sh" kamailio "callflow=127.0.0.1:$CALLFLOW_PORT"
 echo "callflow after the run: $(curl -s "http://127.0.0.1:$CALLFLOW_HTTP_PORT/metrics" \

@@ -18,6 +18,7 @@
 #   runs the same SIPp pair through both and prints both in one run.
 # Environment (defaults): RATES="250 500 1000 1500 2000 2500" STEP_SECONDS=5 P_RATE=1000
 #   UAS_PORT=25070 UAC_PORT=25080 KAMAILIO_PORT=25060 KAMAILIO_CHILDREN=4 OUT=/tmp/callflow-sipp-bench
+#   UAC_SCENARIO= (empty: SIPp's built-in uac; else a scenario file, e.g. bench/sipp/uac-long-call.xml)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -33,6 +34,8 @@ KAMAILIO_CFG="${KAMAILIO_CFG:-$repo/sip-adapter/src/test/resources/kamailio/prox
 UAS_SCENARIO="${UAS_SCENARIO:-$here/uas-answer.xml}"
 OUT="${OUT:-/tmp/callflow-sipp-bench}"
 SIPP="${SIPP:-sipp}"
+# The customer: SIPp's built-in uac, or UAC_SCENARIO (called with -s 5000 and -d 0)
+if [ -n "${UAC_SCENARIO:-}" ]; then uac_args=(-sf "$UAC_SCENARIO" -s 5000 -d 0); else uac_args=(-sn uac); fi
 KAMAILIO="${KAMAILIO:-/usr/sbin/kamailio}"
 
 targets=("$@")
@@ -91,7 +94,7 @@ run_target() { # name address
   for rate in $RATES; do
     local dir="$OUT/$name/$rate" calls=$((rate * STEP_SECONDS)) rc=0
     mkdir -p "$dir"
-    (cd "$dir" && "$SIPP" -sn uac "$addr" -i 127.0.0.1 -p "$UAC_PORT" -nostdin \
+    (cd "$dir" && "$SIPP" "${uac_args[@]}" "$addr" -i 127.0.0.1 -p "$UAC_PORT" -nostdin \
         -r "$rate" -m "$calls" -l $((rate * 4)) -timeout "$((STEP_SECONDS * 4 + 30))s" -timeout_error \
         -recv_timeout 10000 -buff_size 4194304 \
         -trace_stat -stf stat.csv -fd 1 -trace_rtt -rtt_freq 100 -trace_err \
