@@ -89,6 +89,8 @@
     }
     var el = existing || document.createElement('div');
     el.setAttribute('data-kind', m.kind);
+    // A banner without a call is about the service (a trunk line down): it stays until cleared.
+    if (!m.callId) { el.setAttribute('data-service', 'true'); }
     el.className = 'banner banner-' + m.kind;
     el.textContent = m.text || m.kind;
     if (m.channels && m.channels.length) {
@@ -102,7 +104,7 @@
 
   function clearBanners() {
     byId('banners').querySelectorAll('[data-kind]').forEach(function (el) {
-      if (el.getAttribute('data-kind') !== 'HEADSET_FAULT') { el.remove(); }
+      if (el.getAttribute('data-kind') !== 'HEADSET_FAULT' && !el.hasAttribute('data-service')) { el.remove(); }
     });
   }
 

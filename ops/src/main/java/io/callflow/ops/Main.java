@@ -14,6 +14,8 @@ import io.callflow.ops.cli.Terminal;
 import io.callflow.ops.config.CallflowConfig;
 import io.callflow.ops.config.Secrets;
 import io.callflow.ops.console.AgentConsoleHub;
+import io.callflow.ops.console.BannerKind;
+import io.callflow.ops.console.ConsoleMessage;
 import io.callflow.ops.console.ConsoleAgentNotifier;
 import io.callflow.ops.console.ConsoleEffects;
 import io.callflow.ops.console.ConsoleRoutes;
@@ -31,6 +33,7 @@ import io.callflow.ops.store.SqliteCallRecordStore;
 import io.callflow.ops.wiring.AgentNotifier;
 import io.callflow.ops.wiring.CallFlowRuntime;
 import io.callflow.ops.wiring.EngineSettings;
+import io.callflow.ops.wiring.LineFailureNotice;
 import io.callflow.ops.wiring.SipCommandPort;
 import io.callflow.ops.wiring.StoreWiring;
 import io.callflow.ops.wiring.UnroutedSipCommands;
@@ -119,11 +122,13 @@ public final class Main {
       headset.start();
       // 7. SIP on `loops`, closed before them: OPTIONS (503 until ready and while draining),
       //    quality reports to the monitor, INVITE refused until call routing exists, peers
-      //    probed and registrations kept. Line changes are logged and counted; the engine
-      //    takes them once calls run over SIP lines.
+      //    probed and registrations kept. A line going down alerts the supervisor and shows
+      //    every logged-in agent the other channels to offer (PROCEDURE.md 3.3 a).
+      LineFailureNotice lineNotice = new LineFailureNotice(engineSettings.settings().lineFailure(),
+          consoleLineNotice(consoles), metrics.registry(), change -> { });
       SipService sipService = running.add("sip", SipService.start(config.sip(), secrets, loops, metrics.registry(),
           timers, new SipService.Ports(headset.qualityInbox(), agentId -> headset.agent(agentId).isPresent(),
-              () -> !running.readiness.isReady(), change -> { })));
+              () -> !running.readiness.isReady(), lineNotice)));
       listening.add("sip=" + hostPort(sipService.udpAddress()) + "/udp," + hostPort(sipService.tcpAddress()) + "/tcp");
 
       ExecutorService apiWork = Executors.newSingleThreadExecutor(task -> new Thread(task, "callflow-api"));
@@ -143,6 +148,21 @@ public final class Main {
       running.stop();
       throw e;
     }
+  }
+
+  /** The line-failure notice as a standing banner on every agent console. */
+  private static LineFailureNotice.Agents consoleLineNotice(AgentConsoleHub consoles) {
+    return new LineFailureNotice.Agents() {
+      @Override
+      public void show(String text, List<String> otherChannels) {
+        consoles.broadcast(new ConsoleMessage.Banner(null, BannerKind.LINE_FAILURE, true, text, otherChannels));
+      }
+
+      @Override
+      public void clear() {
+        consoles.broadcast(ConsoleMessage.Banner.clear(null, BannerKind.LINE_FAILURE));
+      }
+    };
   }
 
   private static String hostPort(InetSocketAddress address) {

@@ -50,10 +50,19 @@ public final class ServiceProcess implements AutoCloseable {
    */
   public static ServiceProcess startReady(Path dir, String name, Path store, String moreYaml)
       throws IOException, InterruptedException {
+    return startReady(dir, name, store, "", moreYaml);
+  }
+
+  /**
+   * Like {@link #startReady(Path, String, Path, String)} with {@code moreSipYaml} (further
+   * keys of the {@code sip} section, indented by two spaces) added to the sip section.
+   */
+  public static ServiceProcess startReady(Path dir, String name, Path store, String moreSipYaml, String moreYaml)
+      throws IOException, InterruptedException {
     int httpPort = freeTcpPort();
     int sipPort = freeUdpAndTcpPort();
     Path config = Files.writeString(dir.resolve(name + ".yaml"), String.join("\n",
-        "sip:", "  udpPort: " + sipPort, "  tcpPort: " + sipPort,
+        "sip:", "  udpPort: " + sipPort, "  tcpPort: " + sipPort, moreSipYaml,
         "http:", "  port: " + httpPort,
         "store:", "  path: " + store,
         moreYaml, ""));
@@ -152,7 +161,7 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   /** A port free for both UDP and TCP, as SIP listens on both. */
-  private static int freeUdpAndTcpPort() throws IOException {
+  public static int freeUdpAndTcpPort() throws IOException {
     IOException lastError = null;
     for (int attempt = 0; attempt < 20; attempt++) {
       try (DatagramSocket udp = new DatagramSocket(0, InetAddress.getLoopbackAddress());

@@ -11,6 +11,7 @@ public record CallflowConfig(
     StoreConfig store,
     ProcedureConfig procedure,
     HeadsetConfig headset,
+    B2buaConfig b2bua,
     LoggingConfig logging) {
 
   static CallflowConfig from(ConfigNode n) {
@@ -20,6 +21,7 @@ public record CallflowConfig(
         n.section("store", StoreConfig::from),
         n.section("procedure", ProcedureConfig::from),
         n.section("headset", HeadsetConfig::from),
+        n.section("b2bua", B2buaConfig::from),
         n.section("logging", LoggingConfig::from));
   }
 }

@@ -32,6 +32,8 @@ public final class AgentConsoleHub {
   private final Map<String, Set<ConsoleSession>> sessions = new ConcurrentHashMap<>();
   private final Map<CallId, String> callAgents = new ConcurrentHashMap<>();
   private final Map<CallId, CallScreen> screens = new ConcurrentHashMap<>();
+  /** Standing notices about the service, not a call (a trunk line down), by banner kind. */
+  private final Map<BannerKind, ConsoleMessage.Banner> serviceBanners = new ConcurrentHashMap<>();
 
   /**
    * @param heartbeats receives the call id of every heartbeat a page sends (feed it to the
@@ -63,6 +65,28 @@ public final class AgentConsoleHub {
     for (ConsoleSession tab : tabs) {
       tab.offer(json);
       reached++;
+    }
+    return reached;
+  }
+
+  /**
+   * Shows (or, when {@code banner.active()} is false, clears) a notice about the whole service
+   * on every open tab, and on every tab opened while it stands: a line failure concerns every
+   * logged-in agent, not one call (PROCEDURE.md 3.3 a). Returns the tabs reached.
+   */
+  public int broadcast(ConsoleMessage.Banner banner) {
+    if (banner.active()) {
+      serviceBanners.put(banner.kind(), banner);
+    } else {
+      serviceBanners.remove(banner.kind());
+    }
+    String json = ConsoleJson.write(banner);
+    int reached = 0;
+    for (Set<ConsoleSession> tabs : sessions.values()) {
+      for (ConsoleSession tab : tabs) {
+        tab.offer(json);
+        reached++;
+      }
     }
     return reached;
   }
@@ -127,8 +151,9 @@ public final class AgentConsoleHub {
     }
   }
 
-  /** The messages that rebuild the screens of {@code agentId}'s calls on a new tab. */
+  /** The standing service notices and the messages that rebuild the screens of the agent's calls on a new tab. */
   private void replayTo(ConsoleSession session) {
+    serviceBanners.values().forEach(banner -> session.offer(ConsoleJson.write(banner)));
     for (Map.Entry<CallId, String> call : callAgents.entrySet()) {
       CallScreen screen = call.getValue().equals(session.agentId()) ? screens.get(call.getKey()) : null;
       if (screen != null) {

@@ -75,6 +75,11 @@ public final class EffectDispatcher implements EffectSink {
   }
 
   private void count(String kind, String severity) {
+    countAlert(registry, kind, severity);
+  }
+
+  /** Counts one alert in {@code callflow_alerts_total{kind,severity}}, whoever raised it. */
+  public static void countAlert(MeterRegistry registry, String kind, String severity) {
     Counter.builder("callflow_alerts")
         .description("Supervisor and technical-support alerts raised by the call flow")
         .tag("kind", kind)

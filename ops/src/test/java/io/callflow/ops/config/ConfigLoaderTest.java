@@ -199,7 +199,7 @@ class ConfigLoaderTest {
   void unknownTopLevelSectionIsRejected() throws IOException {
     assertThat(errorsOf("htpp:\n  port: 1\n"))
         .containsExactly("config error: htpp = {…}: unknown key; valid keys at top level: sip, http, store,"
-            + " procedure, headset, logging; did you mean http?");
+            + " procedure, headset, b2bua, logging; did you mean http?");
   }
 
   @Test
@@ -252,5 +252,29 @@ class ConfigLoaderTest {
   void missingFileIsReportedAsTheConfigOption() {
     assertThatThrownBy(() -> loader.load(Optional.of(dir.resolve("absent.yaml"))))
         .hasMessage("config error: --config = " + dir.resolve("absent.yaml") + ": must name an existing YAML file");
+  }
+
+  @Test
+  void b2buaRoutingIsOneOfTheNamedModes() throws IOException {
+    assertThat(errorsOf("b2bua:\n  routing: proxy\n"))
+        .singleElement().asString()
+        .startsWith("config error: b2bua.routing = proxy:")
+        .contains("none", "transparent", "registrar");
+  }
+
+  @Test
+  void b2buaRegistrarAccountsAreReadWithTheirQueuesAndPasswordVariable() throws IOException {
+    CallflowConfig config = load("b2bua:\n  routing: registrar\n  registrar:\n    accounts:\n"
+        + "      - agent: a-1001\n        user: \"1001\"\n        passwordEnv: PHONE_1001\n        queues: [\"5000\"]\n");
+
+    assertThat(config.b2bua().routing()).isEqualTo(B2buaConfig.Routing.REGISTRAR);
+    assertThat(config.b2bua().registrar().accounts())
+        .containsExactly(new B2buaConfig.Account("a-1001", "1001", "PHONE_1001", java.util.List.of("5000")));
+  }
+
+  @Test
+  void b2buaSessionTimerBelowTheRfc4028FloorIsRefused() throws IOException {
+    assertThat(errorsOf("b2bua:\n  sessionTimer:\n    minSe: 30s\n"))
+        .singleElement().asString().startsWith("config error: b2bua.sessionTimer.minSe = 30s:");
   }
 }

@@ -200,4 +200,25 @@ class AgentConsoleHubTest {
     EmbeddedChannel later = Tabs.openFor(hub, "a-17");
     assertThat(Tabs.types(later)).containsExactly("hello");
   }
+
+  @Test
+  void aServiceBannerReachesEveryTabAndEveryTabOpenedWhileItStandsUntilCleared() {
+    EmbeddedChannel first = Tabs.openFor(hub, "a-17");
+    EmbeddedChannel other = Tabs.openFor(hub, "b-2");
+
+    int reached = hub.broadcast(ConsoleMessage.Banner.show(null, BannerKind.LINE_FAILURE, "Line pbx is down"));
+    EmbeddedChannel late = Tabs.openFor(hub, "c-3");
+    hub.broadcast(ConsoleMessage.Banner.clear(null, BannerKind.LINE_FAILURE));
+    EmbeddedChannel afterRecovery = Tabs.openFor(hub, "d-4");
+
+    assertThat(reached).isEqualTo(2);
+    assertThat(Tabs.types(first)).containsExactly("hello", "banner", "banner");
+    assertThat(Tabs.types(other)).containsExactly("hello", "banner", "banner");
+    List<JsonNode> lateGot = Tabs.received(late);
+    assertThat(lateGot).extracting(m -> m.get("type").asText()).containsExactly("hello", "banner", "banner");
+    assertThat(lateGot.get(1).get("active").asBoolean()).isTrue();
+    assertThat(lateGot.get(1).get("text").asText()).isEqualTo("Line pbx is down");
+    assertThat(lateGot.get(2).get("active").asBoolean()).isFalse();
+    assertThat(Tabs.types(afterRecovery)).containsExactly("hello");
+  }
 }

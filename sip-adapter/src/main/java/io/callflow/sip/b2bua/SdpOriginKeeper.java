@@ -18,10 +18,18 @@ import java.util.Optional;
 public final class SdpOriginKeeper {
 
   private SdpSession lastSent;
+  /** The origin restored after a restart when the body sent with it was not kept; else null. */
+  private SdpOrigin restoredOrigin;
 
   /** The body to send on this leg: {@code outgoing} with its o= line replaced by the leg's origin. */
   public synchronized SdpSession rewrite(SdpSession outgoing) {
     Objects.requireNonNull(outgoing, "outgoing");
+    if (lastSent == null && restoredOrigin != null) {
+      // The last body is unknown, so the next one counts as changed (RFC 3264 §8).
+      lastSent = outgoing.withOrigin(restoredOrigin.nextVersion());
+      restoredOrigin = null;
+      return lastSent;
+    }
     if (lastSent == null) {
       lastSent = outgoing;
       return outgoing;
@@ -33,6 +41,19 @@ public final class SdpOriginKeeper {
 
   /** The origin last sent on this leg, if anything was sent. */
   public synchronized Optional<SdpOrigin> current() {
-    return Optional.ofNullable(lastSent).map(SdpSession::origin);
+    return lastSent == null ? Optional.ofNullable(restoredOrigin) : Optional.of(lastSent.origin());
+  }
+
+  /**
+   * After a restart: the leg's origin as last sent, and the body last sent with it when it was
+   * kept (null otherwise). The peer already holds that version, so the next body keeps it when
+   * unchanged from {@code lastBody} and takes version + 1 otherwise. Without {@code lastBody}
+   * the keeper cannot tell, so the next body takes version + 1: the peer sees at worst an
+   * unchanged description announced as new, never a changed one under the old version.
+   */
+  public synchronized void restore(SdpOrigin origin, SdpSession lastBody) {
+    Objects.requireNonNull(origin, "origin");
+    lastSent = lastBody == null ? null : lastBody.withOrigin(origin);
+    restoredOrigin = lastBody == null ? origin : null;
   }
 }

@@ -29,7 +29,7 @@ public final class SipMessageReader {
   /** Headers whose malformed value makes the message unusable (lower-case long names). */
   private static final Set<String> RELIED_ON = Set.of(
       "via", "from", "to", "call-id", "cseq", "max-forwards", "content-length", "content-type",
-      "contact", "route", "record-route", "require", "proxy-require");
+      "contact", "route", "record-route", "require", "proxy-require", "expires");
 
   /** Longest header name echoed in a reason phrase; longer or odd names are not echoed. */
   private static final int MAX_ECHOED_NAME = 32;

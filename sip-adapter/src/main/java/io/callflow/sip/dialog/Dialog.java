@@ -77,6 +77,23 @@ public final class Dialog {
         early ? DialogState.EARLY : DialogState.CONFIRMED);
   }
 
+  /**
+   * A dialog saved before a restart (see {@link #snapshot()}), CONFIRMED again: only a
+   * confirmed dialog is worth saving, since an early one ends with its INVITE transaction,
+   * which does not survive a restart.
+   */
+  public static Dialog restore(DialogSnapshot saved) {
+    return new Dialog(saved.id(), saved.role(), saved.localUri(), saved.remoteUri(),
+        saved.remoteTarget(), saved.routes().isEmpty() ? RouteSet.EMPTY : new RouteSet(saved.routes()),
+        saved.localSeq(), saved.remoteSeq(), saved.secure(), DialogState.CONFIRMED);
+  }
+
+  /** This dialog's state as plain values, to save it across a restart. */
+  public DialogSnapshot snapshot() {
+    return new DialogSnapshot(id, role, localUri, remoteUri, remoteTarget, routeSet.routes(),
+        localSeq, remoteSeq, secure);
+  }
+
   public DialogId id() {
     return id;
   }

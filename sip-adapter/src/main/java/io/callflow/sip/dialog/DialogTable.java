@@ -88,6 +88,19 @@ public final class DialogTable {
     return dialog;
   }
 
+  /**
+   * Takes in a dialog restored after a restart ({@link Dialog#restore}), so requests the peer
+   * sends in it are matched again (§12.2.2). Returns false, changing nothing, when this loop
+   * already holds a dialog with the same id.
+   */
+  public boolean adopt(Dialog dialog) {
+    if (dialogs.containsKey(dialog.id())) {
+      return false;
+    }
+    add(dialog);
+    return true;
+  }
+
   /** Forgets {@code dialog} (terminated). */
   public void remove(Dialog dialog) {
     dialog.terminate();

@@ -13,7 +13,11 @@ public interface CallListener {
   default void onProvisional(SipResponse response, Dialog early) {
   }
 
-  /** A 2xx arrived; the stack already sent the ACK (§13.2.2.4) and holds the confirmed dialog. */
+  /**
+   * A 2xx arrived; the stack already sent the ACK (§13.2.2.4) and holds the confirmed dialog.
+   * For {@link SipStack#inviteAckedByApplication} the ACK is the listener's to send, with
+   * {@link SipStack#ack}.
+   */
   void onAnswered(Dialog dialog, SipResponse response);
 
   /**

@@ -54,6 +54,11 @@ final class Shard implements ServerTransactionUser {
   private final SipApplication application;
   private final Map<String, LocalEndpoint> endpoints;
   private final Map<DialogId, AnswerRetransmission> awaitingAck = new HashMap<>();
+  /**
+   * Dialogs of INVITEs whose 2xx the application ACKs itself ({@link #inviteAckedByApplication}):
+   * empty until it has, then the ACK it sent, resent for every retransmitted 2xx (§13.2.2.4).
+   */
+  private final Map<DialogId, Optional<ApplicationAck>> applicationAcks = new HashMap<>();
   /** INVITEs this side sent that have no final response yet, by Via branch (for CANCEL). */
   private final Map<String, UacInvite> unanswered = new HashMap<>();
   /** Null when the stack was started without a {@link SipEdge}: every request goes on. */
@@ -229,11 +234,22 @@ final class Shard implements ServerTransactionUser {
   }
 
   private void forget(Dialog dialog) {
+    applicationAcks.remove(dialog.id());
     AnswerRetransmission pending = awaitingAck.remove(dialog.id());
     if (pending != null) {
       pending.acknowledged();
     }
     dialogs.remove(dialog);
+  }
+
+  /** Takes in a restored dialog; see {@link SipStack#adopt}. */
+  boolean adopt(Dialog dialog) {
+    return dialogs.adopt(dialog);
+  }
+
+  /** Forgets {@code dialog} without sending anything; see {@link SipStack#discard}. */
+  void discard(Dialog dialog) {
+    forget(dialog);
   }
 
   @Override
@@ -266,7 +282,7 @@ final class Shard implements ServerTransactionUser {
     if (inviteOk) {
       // §13.2.2.4: every 2xx retransmission is acknowledged again.
       dialogs.forReceivedResponse(response)
-          .ifPresent(dialog -> sendAck(dialog, response.cseq().orElseThrow().number()));
+          .ifPresent(dialog -> ackAgain(dialog, response.cseq().orElseThrow().number()));
     }
   }
 
@@ -289,9 +305,52 @@ final class Shard implements ServerTransactionUser {
 
   /** Sends an INVITE that creates a dialog; ACKs every 2xx and reports to {@code listener}. */
   void invite(SipRequest invite, Peer destination, CallListener listener) {
-    UacInvite call = new UacInvite(invite, destination, listener);
+    invite(invite, destination, listener, false);
+  }
+
+  /**
+   * Like {@link #invite(SipRequest, Peer, CallListener)}, but the 2xx that answers it is left
+   * for the application to ACK with {@link #ack} (RFC 3725: the ACK carries the answer to the
+   * offer in the 2xx). Until then retransmitted 2xx are absorbed; afterwards each gets the
+   * application's ACK again.
+   */
+  void inviteAckedByApplication(SipRequest invite, Peer destination, CallListener listener) {
+    invite(invite, destination, listener, true);
+  }
+
+  private void invite(SipRequest invite, Peer destination, CallListener listener, boolean applicationAcks) {
+    UacInvite call = new UacInvite(invite, destination, listener, applicationAcks);
     unanswered.put(call.branch, call);
     layer.send(invite, destination, call);
+  }
+
+  /**
+   * §13.2.2.4: the ACK for the 2xx to the dialog-creating INVITE with CSeq {@code inviteCseq},
+   * with an optional body (the answer). It is kept for 64*T1, the longest the UAS retransmits
+   * its 2xx, and sent again for each retransmission.
+   */
+  void ack(Dialog dialog, long inviteCseq, String contentType, byte[] body) {
+    InDialogRequest spec = dialog.requestWithSeq("ACK", inviteCseq);
+    ApplicationAck ack = new ApplicationAck(build(spec, contentType, body), peerFor(spec.nextHop()));
+    layer.sendWithoutTransaction(ack.request(), ack.peer());
+    if (dialog.state() != DialogState.TERMINATED) {
+      applicationAcks.put(dialog.id(), Optional.of(ack));
+      scheduler.schedule(settings.sixtyFourT1(), () -> applicationAcks.remove(dialog.id(), Optional.of(ack)));
+    }
+  }
+
+  /** A retransmitted 2xx: the application's ACK again, none while it has not ACKed, else a plain ACK. */
+  private void ackAgain(Dialog dialog, long cseq) {
+    Optional<ApplicationAck> kept = applicationAcks.get(dialog.id());
+    if (kept == null) {
+      sendAck(dialog, cseq);
+    } else {
+      kept.ifPresent(ack -> layer.sendWithoutTransaction(ack.request(), ack.peer()));
+    }
+  }
+
+  /** An ACK the application built, and where it went. */
+  private record ApplicationAck(SipRequest request, Peer peer) {
   }
 
   /**
@@ -369,16 +428,18 @@ final class Shard implements ServerTransactionUser {
     private final Peer destination;
     private final CallListener listener;
     private final String branch;
+    private final boolean ackedByApplication;
     /** The dialog of the first 2xx; later 2xx from other forks are ended with BYE. */
     private Dialog answered;
     private boolean provisionalSeen;
     private boolean cancelWanted;
     private boolean cancelSent;
 
-    UacInvite(SipRequest invite, Peer destination, CallListener listener) {
+    UacInvite(SipRequest invite, Peer destination, CallListener listener, boolean applicationAcks) {
       this.invite = invite;
       this.destination = destination;
       this.listener = listener;
+      this.ackedByApplication = applicationAcks;
       this.branch = invite.topVia().flatMap(via -> via.branch()).orElse("");
     }
 
@@ -409,7 +470,13 @@ final class Shard implements ServerTransactionUser {
         if (dialog.state() == DialogState.EARLY) {
           dialog.confirm(response.contactUri().orElse(null), response.recordRoutes());
         }
-        sendAck(dialog, invite.cseq().orElseThrow().number());
+        long cseq = invite.cseq().orElseThrow().number();
+        if (ackedByApplication && (answered == null || answered == dialog)) {
+          applicationAcks.putIfAbsent(dialog.id(), Optional.empty());
+          ackAgain(dialog, cseq);
+        } else {
+          sendAck(dialog, cseq);
+        }
         if (answered == null) {
           answered = dialog;
           listener.onAnswered(dialog, response);

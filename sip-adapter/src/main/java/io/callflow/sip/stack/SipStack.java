@@ -10,6 +10,7 @@ import io.callflow.sip.message.SipResponse;
 import io.callflow.sip.metrics.EdgeRefusalMetrics;
 import io.callflow.sip.metrics.SipMessageMetrics;
 import io.callflow.sip.timer.EventLoopScheduler;
+import io.callflow.sip.timer.TimerSettings;
 import io.callflow.sip.transaction.Branches;
 import io.callflow.sip.transaction.ClientTransactionListener;
 import io.callflow.sip.transaction.Peer;
@@ -59,12 +60,14 @@ public final class SipStack implements AutoCloseable {
   private final TransactionMetrics transactionMetrics;
   private final DialogMetrics dialogMetrics;
   private volatile NettySipTransport transport;
+  private final TimerSettings timers;
 
   private SipStack(IoEventLoopGroup group, boolean ownsGroup, SipStackSettings settings,
       SipApplication application, Map<String, LocalEndpoint> endpoints, MeterRegistry registry,
       SipMessageMetrics messages, SipEdge edge) {
     this.group = group;
     this.ownsGroup = ownsGroup;
+    this.timers = settings.timers();
     this.endpoints = endpoints;
     this.transactionMetrics = new TransactionMetrics(registry, messages);
     this.dialogMetrics = new DialogMetrics(registry);
@@ -242,6 +245,31 @@ public final class SipStack implements AutoCloseable {
   }
 
   /**
+   * Sends an INVITE that creates a dialog and whose 2xx the application ACKs itself with
+   * {@link #ack}, e.g. with the answer to an offer the 2xx carries (RFC 3725 §4, an INVITE
+   * without SDP). Until then retransmitted 2xx are absorbed; afterwards each gets that same
+   * ACK again (§13.2.2.4). The application must ACK within 64*T1 or the peer ends the call.
+   */
+  public void inviteAckedByApplication(SipRequest invite, Peer destination, CallListener listener) {
+    Shard shard = shardFor(invite.callId().orElse(""));
+    shard.execute(() -> shard.inviteAckedByApplication(invite, destination, listener));
+  }
+
+  /**
+   * The ACK for the 2xx to a dialog-creating INVITE sent with {@link #inviteAckedByApplication}:
+   * CSeq {@code inviteCseq}, with {@code body} (may be null) of {@code contentType}.
+   */
+  public void ack(Dialog dialog, long inviteCseq, String contentType, byte[] body) {
+    Shard shard = shardFor(dialog.id().callId());
+    shard.execute(() -> shard.ack(dialog, inviteCseq, contentType, body));
+  }
+
+  /** The RFC 3261 timer values the stack runs with (T1 for 64*T1 deadlines, say). */
+  public TimerSettings timers() {
+    return timers;
+  }
+
+  /**
    * Cancels an INVITE sent with {@link #invite} while it has no final response (§9.1); the
    * CANCEL waits for the first provisional response. The {@link CallListener} then hears 487.
    */
@@ -266,6 +294,26 @@ public final class SipStack implements AutoCloseable {
       Map<String, String> headers, ClientTransactionListener listener) {
     Shard shard = shardFor(dialog.id().callId());
     shard.execute(() -> shard.sendInDialog(dialog, method, contentType, body, headers, listener));
+  }
+
+  /**
+   * Takes in a dialog restored after a restart ({@link Dialog#restore}) on the event loop its
+   * Call-ID belongs to, so that the peer's requests in it are matched again; then calls
+   * {@code done} on that loop with true, or with false (nothing changed) when the loop
+   * already holds a dialog with the same id.
+   */
+  public void adopt(Dialog dialog, Consumer<Boolean> done) {
+    Shard shard = shardFor(dialog.id().callId());
+    shard.execute(() -> done.accept(shard.adopt(dialog)));
+  }
+
+  /**
+   * Forgets {@code dialog} without sending anything (no BYE): for a dialog the peer no
+   * longer has (481, 408, RFC 3261 §12.2.1.2).
+   */
+  public void discard(Dialog dialog) {
+    Shard shard = shardFor(dialog.id().callId());
+    shard.execute(() -> shard.discard(dialog));
   }
 
   /** Transactions not yet terminated, over all shards. */

@@ -29,15 +29,11 @@ public record DigestChallenge(
    * Never throws on what a server sends.
    */
   public static Optional<DigestChallenge> parse(String headerValue) {
-    if (headerValue == null) {
+    Optional<Map<String, String>> digest = digestParams(headerValue);
+    if (digest.isEmpty()) {
       return Optional.empty();
     }
-    String text = headerValue.strip();
-    if (text.length() < 7 || !text.regionMatches(true, 0, "Digest", 0, 6)
-        || !Character.isWhitespace(text.charAt(6))) {
-      return Optional.empty();
-    }
-    Map<String, String> params = params(text.substring(7));
+    Map<String, String> params = digest.get();
     String realm = params.get("realm");
     String nonce = params.get("nonce");
     if (realm == null || nonce == null) {
@@ -52,6 +48,23 @@ public record DigestChallenge(
         params.getOrDefault("algorithm", "MD5").toUpperCase(Locale.ROOT),
         qop,
         "true".equalsIgnoreCase(params.get("stale"))));
+  }
+
+  /**
+   * The auth-params of a {@code Digest} challenge or credentials header value (RFC 3261 §25.1
+   * {@code digest-cln} / {@code digest-response}), names lower-cased; empty when the scheme is
+   * not Digest. Shared with the registrar, which reads Authorization headers. Never throws.
+   */
+  public static Optional<Map<String, String>> digestParams(String headerValue) {
+    if (headerValue == null) {
+      return Optional.empty();
+    }
+    String text = headerValue.strip();
+    if (text.length() < 7 || !text.regionMatches(true, 0, "Digest", 0, 6)
+        || !Character.isWhitespace(text.charAt(6))) {
+      return Optional.empty();
+    }
+    return Optional.of(params(text.substring(7)));
   }
 
   /** auth-param list: {@code name=token} or {@code name="quoted \"string\""}, comma separated. */

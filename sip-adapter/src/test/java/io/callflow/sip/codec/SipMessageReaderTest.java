@@ -58,6 +58,13 @@ class SipMessageReaderTest {
   }
 
   @Test
+  void malformedExpiresIsRejectedRatherThanDroppedSoARegistrarNeverGrantsItsDefaultInstead() {
+    Verdict verdict = read(OPTIONS.replace("CSeq:", "Expires: soon\r\nCSeq:"));
+    assertThat(verdict).isInstanceOfSatisfying(Verdict.Rejected.class, r ->
+        assertThat(r.detail()).isEqualTo("Bad Request (malformed Expires)"));
+  }
+
+  @Test
   void malformedHeaderNobodyUsesIsTolerated() {
     assertThat(read(OPTIONS.replace("CSeq:", "Date: yesterday-ish\r\nCSeq:"))).isInstanceOf(Verdict.Accepted.class);
   }

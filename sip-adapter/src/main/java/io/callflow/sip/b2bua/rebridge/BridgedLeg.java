@@ -60,4 +60,10 @@ public final class BridgedLeg {
   public void remoteSdp(String sdp) {
     remoteSdp = sdp;
   }
+
+  /** Role and Call-ID, for logs (no numbers, no SDP). */
+  @Override
+  public String toString() {
+    return "BridgedLeg[" + role + ", " + dialog.id().callId() + "]";
+  }
 }
