@@ -12,6 +12,8 @@ import io.callflow.sip.b2bua.AgentSelector;
 import io.callflow.sip.b2bua.CallbackTarget;
 import io.callflow.sip.b2bua.DropClassifier;
 import io.callflow.sip.b2bua.SessionTimerPolicy;
+import io.callflow.sip.b2bua.transfer.TransferSettings;
+import io.callflow.sip.b2bua.transfer.Transfers;
 import io.callflow.sip.dialog.Dialog;
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.message.SipResponse;
@@ -64,6 +66,8 @@ public final class B2bua implements SipApplication {
   private final Set<String> refusedLines = ConcurrentHashMap.newKeySet();
   private final Host host = new Host();
   private volatile SipStack stack;
+  /** REFER and core's Transfer (io.callflow.sip.b2bua.transfer); {@link #transferSettings} replaces it. */
+  private volatile Transfers transfers = new Transfers(TransferSettings.defaults());
 
   /**
    * @param agents the registered agents, required in REGISTRAR mode (the registrar fills it); may
@@ -93,6 +97,11 @@ public final class B2bua implements SipApplication {
   /** The stack this B2BUA sends through; call once, after the stack started. */
   public void attach(SipStack sipStack) {
     this.stack = Objects.requireNonNull(sipStack, "sipStack");
+  }
+
+  /** Where transfers may go and how long they ring ({@code b2bua.transfer.*}); call before traffic arrives. */
+  public void transferSettings(TransferSettings settings) {
+    this.transfers = new Transfers(settings);
   }
 
   /** Calls held: ringing, bridged, or dropped and waiting for a reconnect. */
@@ -126,7 +135,8 @@ public final class B2bua implements SipApplication {
       if (call == null) {
         // RFC 3261 §12.2.2: the stack knows the dialog, no call does (it is ending): 481.
         request.respond(481);
-      } else {
+      } else if (!transfers.handles(new TransferView(call, host), dialog, request)) {
+        // REFER, and the agent leg's traffic while a transfer runs, were the transfer package's.
         call.onDialogRequest(dialog, request);
       }
     });
@@ -257,6 +267,8 @@ public final class B2bua implements SipApplication {
         thirdPartyCallControl(call, command, Leg.CUSTOMER);
       } else if (command instanceof SipCommand.RedialAgent) {
         thirdPartyCallControl(call, command, Leg.AGENT);
+      } else if (command instanceof SipCommand.Transfer transfer) {
+        transfers.transfer(new TransferView(call, host), transfer);
       } else {
         LOG.debug("{} is not the B2BUA call's to carry out", command.getClass().getSimpleName());
       }
