@@ -1,0 +1,115 @@
+package io.callflow.sip.b2bua.call;
+
+import static io.callflow.sip.b2bua.call.B2buaCallsIT.IDLE_BOUND;
+import static io.callflow.sip.b2bua.call.B2buaCallsIT.SIPP_TIMEOUT;
+import static io.callflow.sip.b2bua.call.B2buaCallsIT.assertAllSucceeded;
+import static io.callflow.sip.b2bua.call.B2buaCallsIT.assertIdle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callflow.core.effect.SipCommand;
+import io.callflow.core.event.SipEvent;
+import io.callflow.core.model.Leg;
+import io.callflow.sip.testing.FreePorts;
+import io.callflow.sip.testing.SippProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Transfers through the B2BUA with real SIPp on 127.0.0.1: a SIPp customer (uac) calls through
+ * the B2BUA to a SIPp agent (uas) who answers; the customer is then moved to a SIPp "department"
+ * (uas) by the agent's REFER, by core's Transfer command, or by a REFER with Replaces. The
+ * scenarios check the SIP (scenarios in {@code sipp/transfer/}); here: core heard
+ * {@code TransferCompleted} and no agent leg end, and once the customer and the department hung
+ * up the B2BUA holds no call and the stack no dialog.
+ */
+class B2buaTransferIT {
+
+  static final Path SCENARIOS = Path.of("src/test/resources/sipp/transfer");
+  private static final Duration EXIT_BOUND = SIPP_TIMEOUT.plusSeconds(10);
+
+  private static SippProcess department(String scenario, int port) {
+    return SippProcess.builder("transfer-" + scenario.replace(".xml", "")).scenarioFile(SCENARIOS.resolve(scenario))
+        .localPort(port).calls(1).timeout(SIPP_TIMEOUT).start();
+  }
+
+  private static SippProcess referringAgent(String name, int port, String referTo) {
+    return SippProcess.builder(name).scenarioFile(SCENARIOS.resolve("agent-refers.xml")).localPort(port)
+        .calls(1).timeout(SIPP_TIMEOUT).key("refer_to", referTo).start();
+  }
+
+  private static SippProcess customer(String name, int b2buaPort) {
+    return SippProcess.builder(name).scenarioFile(SCENARIOS.resolve("customer.xml"))
+        .localPort(FreePorts.udpAndTcp()).remotePort(b2buaPort).calls(1).timeout(SIPP_TIMEOUT)
+        .args("-s", "4711").start();
+  }
+
+  private static void assertTransferredWithoutAgentLegEnd(B2buaRig rig) throws InterruptedException {
+    assertThat(rig.awaitEvent(SipEvent.TransferCompleted.class, IDLE_BOUND)).isNotNull();
+    assertThat(rig.events(SipEvent.TransferCompleted.class)).hasSize(1);
+    assertThat(rig.events(SipEvent.LegEnded.class)).as("a completed transfer is no drop: only the customer's hangup")
+        .singleElement().satisfies(ended -> {
+          assertThat(ended.leg()).isEqualTo(Leg.CUSTOMER);
+          assertThat(ended.q850Cause()).isEqualTo(16);
+        });
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void agentsReferMovesTheCustomerToTheDepartmentAndEndsTheAgentLeg() throws Exception {
+    referTransfer("department.xml", "", "department (INVITE without SDP, answer in ACK)");
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void consoleTransferCommandMovesTheCustomerToTheDepartment() throws Exception {
+    int departmentPort = FreePorts.udpAndTcp();
+    int agentPort = FreePorts.udpAndTcp();
+    try (SippProcess department = department("department.xml", departmentPort);
+        SippProcess agent = B2buaCallsIT.agent("transfer-agent-console", "agent.xml", agentPort, 1, SIPP_TIMEOUT);
+        B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null);
+        SippProcess customer = customer("transfer-customer-console", rig.port)) {
+
+      SipEvent.Answered answered = rig.awaitEvent(SipEvent.Answered.class, IDLE_BOUND);
+      rig.b2bua.execute(new SipCommand.Transfer(answered.callId(), "sales",
+          "sip:dept@127.0.0.1:" + departmentPort));
+
+      assertAllSucceeded(agent.awaitExit(EXIT_BOUND), 1, "agent (BYE after the transfer)");
+      assertAllSucceeded(customer.awaitExit(EXIT_BOUND), 1, "customer (re-INVITE with the department's offer)");
+      assertAllSucceeded(department.awaitExit(EXIT_BOUND), 1, "department (INVITE without SDP, answer in ACK)");
+
+      assertIdle(rig);
+      assertTransferredWithoutAgentLegEnd(rig);
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void attendedReferWithReplacesSendsTheReplacesHeaderToTheDepartment() throws Exception {
+    referTransfer("department-replaces.xml", "?Replaces=consult-1%40127.0.0.1%3Bto-tag%3Ddt1%3Bfrom-tag%3Dag1",
+        "department (INVITE with Replaces: consult-1@127.0.0.1;to-tag=dt1;from-tag=ag1)");
+  }
+
+  /** The agent REFERs the customer to the SIPp department on {@code <sip:dept@...>} plus {@code uriHeaders}. */
+  private static void referTransfer(String departmentScenario, String uriHeaders, String departmentChecks)
+      throws Exception {
+    int departmentPort = FreePorts.udpAndTcp();
+    int agentPort = FreePorts.udpAndTcp();
+    String run = departmentScenario.replace(".xml", "");
+    String referTo = "<sip:dept@127.0.0.1:" + departmentPort + uriHeaders + ">";
+    try (SippProcess department = department(departmentScenario, departmentPort);
+        SippProcess agent = referringAgent("transfer-agent-" + run, agentPort, referTo);
+        B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null);
+        SippProcess customer = customer("transfer-customer-" + run, rig.port)) {
+
+      assertAllSucceeded(agent.awaitExit(EXIT_BOUND), 1, "agent (202, NOTIFY 100 then 200, BYE)");
+      assertAllSucceeded(customer.awaitExit(EXIT_BOUND), 1, "customer (re-INVITE with the department's offer)");
+      assertAllSucceeded(department.awaitExit(EXIT_BOUND), 1, departmentChecks);
+
+      assertIdle(rig);
+      assertTransferredWithoutAgentLegEnd(rig);
+    }
+  }
+}
