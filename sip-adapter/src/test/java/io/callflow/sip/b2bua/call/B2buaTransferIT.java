@@ -35,13 +35,13 @@ class B2buaTransferIT {
         .localPort(port).calls(1).timeout(SIPP_TIMEOUT).start();
   }
 
-  private static SippProcess referringAgent(String name, int port, String referTo) {
-    return SippProcess.builder(name).scenarioFile(SCENARIOS.resolve("agent-refers.xml")).localPort(port)
+  private static SippProcess referringAgent(String name, String scenario, int port, String referTo) {
+    return SippProcess.builder(name).scenarioFile(SCENARIOS.resolve(scenario)).localPort(port)
         .calls(1).timeout(SIPP_TIMEOUT).key("refer_to", referTo).start();
   }
 
-  private static SippProcess customer(String name, int b2buaPort) {
-    return SippProcess.builder(name).scenarioFile(SCENARIOS.resolve("customer.xml"))
+  private static SippProcess customer(String name, String scenario, int b2buaPort) {
+    return SippProcess.builder(name).scenarioFile(SCENARIOS.resolve(scenario))
         .localPort(FreePorts.udpAndTcp()).remotePort(b2buaPort).calls(1).timeout(SIPP_TIMEOUT)
         .args("-s", "4711").start();
   }
@@ -59,7 +59,22 @@ class B2buaTransferIT {
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void agentsReferMovesTheCustomerToTheDepartmentAndEndsTheAgentLeg() throws Exception {
-    referTransfer("department.xml", "", "department (INVITE without SDP, answer in ACK)");
+    referTransfer(new ReferRun("department.xml", "agent-refers.xml", "customer.xml", ""),
+        "department (INVITE without SDP, answer in ACK)", B2buaTransferIT::assertTransferredWithoutAgentLegEnd);
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void busyDepartmentLeavesTheCustomerWithTheAgentAndTheAgentIsNotified486() throws Exception {
+    referTransfer(new ReferRun("department-busy.xml", "agent-refer-fails.xml", "customer-stays.xml", ""),
+        "department (486)", rig -> {
+          assertThat(rig.events(SipEvent.TransferCompleted.class)).isEmpty();
+          assertThat(rig.events(SipEvent.LegEnded.class)).as("a failed transfer is no drop: only the customer's hangup")
+              .singleElement().satisfies(ended -> {
+                assertThat(ended.leg()).isEqualTo(Leg.CUSTOMER);
+                assertThat(ended.q850Cause()).isEqualTo(16);
+              });
+        });
   }
 
   @Test
@@ -70,7 +85,7 @@ class B2buaTransferIT {
     try (SippProcess department = department("department.xml", departmentPort);
         SippProcess agent = B2buaCallsIT.agent("transfer-agent-console", "agent.xml", agentPort, 1, SIPP_TIMEOUT);
         B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null);
-        SippProcess customer = customer("transfer-customer-console", rig.port)) {
+        SippProcess customer = customer("transfer-customer-console", "customer.xml", rig.port)) {
 
       SipEvent.Answered answered = rig.awaitEvent(SipEvent.Answered.class, IDLE_BOUND);
       rig.b2bua.execute(new SipCommand.Transfer(answered.callId(), "sales",
@@ -88,28 +103,37 @@ class B2buaTransferIT {
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void attendedReferWithReplacesSendsTheReplacesHeaderToTheDepartment() throws Exception {
-    referTransfer("department-replaces.xml", "?Replaces=consult-1%40127.0.0.1%3Bto-tag%3Ddt1%3Bfrom-tag%3Dag1",
-        "department (INVITE with Replaces: consult-1@127.0.0.1;to-tag=dt1;from-tag=ag1)");
+    referTransfer(new ReferRun("department-replaces.xml", "agent-refers.xml", "customer.xml",
+        "?Replaces=consult-1%40127.0.0.1%3Bto-tag%3Ddt1%3Bfrom-tag%3Dag1"),
+        "department (INVITE with Replaces: consult-1@127.0.0.1;to-tag=dt1;from-tag=ag1)",
+        B2buaTransferIT::assertTransferredWithoutAgentLegEnd);
   }
 
-  /** The agent REFERs the customer to the SIPp department on {@code <sip:dept@...>} plus {@code uriHeaders}. */
-  private static void referTransfer(String departmentScenario, String uriHeaders, String departmentChecks)
-      throws Exception {
+  /** The SIPp scenarios of one REFER run, and the URI headers added to the department's Refer-To URI. */
+  private record ReferRun(String department, String agent, String customer, String uriHeaders) {}
+
+  /** What core heard, checked once the call is over. */
+  private interface Outcome {
+    void check(B2buaRig rig) throws InterruptedException;
+  }
+
+  /** The agent REFERs the customer to the SIPp department on {@code <sip:dept@...>} plus the URI headers. */
+  private static void referTransfer(ReferRun scenarios, String departmentChecks, Outcome outcome) throws Exception {
     int departmentPort = FreePorts.udpAndTcp();
     int agentPort = FreePorts.udpAndTcp();
-    String run = departmentScenario.replace(".xml", "");
-    String referTo = "<sip:dept@127.0.0.1:" + departmentPort + uriHeaders + ">";
-    try (SippProcess department = department(departmentScenario, departmentPort);
-        SippProcess agent = referringAgent("transfer-agent-" + run, agentPort, referTo);
+    String run = scenarios.department().replace(".xml", "");
+    String referTo = "<sip:dept@127.0.0.1:" + departmentPort + scenarios.uriHeaders() + ">";
+    try (SippProcess department = department(scenarios.department(), departmentPort);
+        SippProcess agent = referringAgent("transfer-agent-" + run, scenarios.agent(), agentPort, referTo);
         B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null);
-        SippProcess customer = customer("transfer-customer-" + run, rig.port)) {
+        SippProcess customer = customer("transfer-customer-" + run, scenarios.customer(), rig.port)) {
 
-      assertAllSucceeded(agent.awaitExit(EXIT_BOUND), 1, "agent (202, NOTIFY 100 then 200, BYE)");
-      assertAllSucceeded(customer.awaitExit(EXIT_BOUND), 1, "customer (re-INVITE with the department's offer)");
+      assertAllSucceeded(agent.awaitExit(EXIT_BOUND), 1, "agent (" + scenarios.agent() + ")");
+      assertAllSucceeded(customer.awaitExit(EXIT_BOUND), 1, "customer (" + scenarios.customer() + ")");
       assertAllSucceeded(department.awaitExit(EXIT_BOUND), 1, departmentChecks);
 
       assertIdle(rig);
-      assertTransferredWithoutAgentLegEnd(rig);
+      outcome.check(rig);
     }
   }
 }
