@@ -20,6 +20,7 @@ import io.callflow.sip.transaction.ClientTransaction;
 import io.callflow.sip.transaction.ClientTransactionListener;
 import io.callflow.sip.transaction.Peer;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
@@ -189,7 +190,10 @@ final class CallTransfer {
     BridgedLeg customer = call.customer();
     if (!customer.origin().current().equals(customerOriginBefore) && agent.remoteSdp() != null) {
       // The customer was re-INVITEd with the target's offer: point its media at the agent again.
-      control.resume(customer, agent.remoteSdp(), this::resumed);
+      // Queued rather than sent now: a refusal reaches us before its transaction has ACKed it,
+      // and the customer must see that ACK before the next re-INVITE.
+      String agentSdp = agent.remoteSdp();
+      call.scheduler().schedule(Duration.ZERO, () -> control.resume(customer, agentSdp, this::resumed));
     }
     if (agentGone) {
       call.emit(new SipEvent.LegEnded(call.id(), Leg.AGENT, NORMAL_CLEARING,

@@ -67,13 +67,22 @@ class B2buaTransferIT {
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void busyDepartmentLeavesTheCustomerWithTheAgentAndTheAgentIsNotified486() throws Exception {
     referTransfer(new ReferRun("department-busy.xml", "agent-refer-fails.xml", "customer-stays.xml", ""),
-        "department (486)", rig -> {
-          assertThat(rig.events(SipEvent.TransferCompleted.class)).isEmpty();
-          assertThat(rig.events(SipEvent.LegEnded.class)).as("a failed transfer is no drop: only the customer's hangup")
-              .singleElement().satisfies(ended -> {
-                assertThat(ended.leg()).isEqualTo(Leg.CUSTOMER);
-                assertThat(ended.q850Cause()).isEqualTo(16);
-              });
+        "department (486)", B2buaTransferIT::assertNotTransferredAndNoDrop);
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void customerRefusingTheDepartmentsOfferIsResumedWithTheAgentsSdp() throws Exception {
+    referTransfer(new ReferRun("department-refused.xml", "agent-refer-fails.xml", "customer-refuses.xml", ""),
+        "department (ACK with every stream rejected, then BYE)", B2buaTransferIT::assertNotTransferredAndNoDrop);
+  }
+
+  private static void assertNotTransferredAndNoDrop(B2buaRig rig) {
+    assertThat(rig.events(SipEvent.TransferCompleted.class)).isEmpty();
+    assertThat(rig.events(SipEvent.LegEnded.class)).as("a failed transfer is no drop: only the customer's hangup")
+        .singleElement().satisfies(ended -> {
+          assertThat(ended.leg()).isEqualTo(Leg.CUSTOMER);
+          assertThat(ended.q850Cause()).isEqualTo(16);
         });
   }
 
