@@ -543,8 +543,12 @@ final class Call {
    * A transfer bridged the customer to {@code partner}: it takes the agent leg's place (its
    * traffic is relayed and classified as the agent's was; it has no session timer of ours).
    * The old agent leg is the transfer's to end, so it is not reported; the agent is free.
+   * False, changing nothing, when the call ended meanwhile (the transfer then ends the partner).
    */
-  void swapPartner(BridgedLeg partner) {
+  boolean swapPartner(BridgedLeg partner) {
+    if (phase == CallPhase.ENDED || !customerUp) {
+      return false;
+    }
     agentTimer.stop();
     route.released();
     agent = partner;
@@ -553,6 +557,7 @@ final class Call {
     agentCallIds.add(callId);
     host.bind(callId, this);
     LOG.debug("call {}: customer now bridged to {}", customerCallId, partner);
+    return true;
   }
 
   // ---- helpers ---------------------------------------------------------------------------------

@@ -55,8 +55,8 @@ final class TransferView implements TransferableCall {
   }
 
   @Override
-  public void swapPartner(BridgedLeg partner) {
-    call.swapPartner(partner);
+  public boolean swapPartner(BridgedLeg partner) {
+    return call.swapPartner(partner);
   }
 
   @Override

@@ -168,7 +168,14 @@ final class CallTransfer {
       return;
     }
     if (outcome instanceof BridgeOutcome.Bridged bridged) {
-      call.swapPartner(bridged.dialled());
+      if (!call.swapPartner(bridged.dialled())) {
+        // The call ended while the target was being bridged: nobody is left to talk to it.
+        LOG.info("call {}: ended during its transfer; the target's leg is ended too", call.id());
+        call.stack().sendInDialog(bridged.dialled().dialog(), "BYE", null, null, Map.of(), new Answered(() -> { }));
+        moveTo(State.DONE);
+        finished.accept(this);
+        return;
+      }
       call.emit(new SipEvent.TransferCompleted(call.id()));
       LOG.info("call {}: customer transferred to {}", call.id(), PhoneNumber.mask(target.uri()));
       moveTo(State.ENDING_AGENT);

@@ -35,9 +35,10 @@ public interface TransferableCall {
   /**
    * The customer's partner is now {@code partner} (the target the transfer bridged it to):
    * the call relays, refreshes and classifies its traffic as it did the agent's. The old agent
-   * leg is the transfer's to end, and the agent is free again.
+   * leg is the transfer's to end, and the agent is free again. False, changing nothing, when
+   * the call ended meanwhile.
    */
-  void swapPartner(BridgedLeg partner);
+  boolean swapPartner(BridgedLeg partner);
 
   /** Reports to core; never throws. */
   void emit(SipEvent event);
