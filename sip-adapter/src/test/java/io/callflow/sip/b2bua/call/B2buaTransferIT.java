@@ -9,10 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.callflow.core.effect.SipCommand;
 import io.callflow.core.event.SipEvent;
 import io.callflow.core.model.Leg;
+import io.callflow.sip.b2bua.transfer.TransferSettings;
 import io.callflow.sip.testing.FreePorts;
 import io.callflow.sip.testing.SippProcess;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -75,6 +77,22 @@ class B2buaTransferIT {
   void customerRefusingTheDepartmentsOfferIsResumedWithTheAgentsSdp() throws Exception {
     referTransfer(new ReferRun("department-refused.xml", "agent-refer-fails.xml", "customer-refuses.xml", ""),
         "department (ACK with every stream rejected, then BYE)", B2buaTransferIT::assertNotTransferredAndNoDrop);
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void referWithABadOrForbiddenTargetIsRefused400And403AndChangesNothing() throws Exception {
+    int agentPort = FreePorts.udpAndTcp();
+    try (SippProcess agent = referringAgent("transfer-agent-refused", "agent-refer-refused.xml", agentPort, "");
+        B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null)) {
+      rig.b2bua.transferSettings(TransferSettings.defaults().withAllowedHosts(Set.of("127.0.0.1")));
+      try (SippProcess customer = customer("transfer-customer-refused", "customer-stays.xml", rig.port)) {
+        assertAllSucceeded(agent.awaitExit(EXIT_BOUND), 1, "agent (400, then 403, then the customer's BYE)");
+        assertAllSucceeded(customer.awaitExit(EXIT_BOUND), 1, "customer (no re-INVITE)");
+      }
+      assertIdle(rig);
+      assertNotTransferredAndNoDrop(rig);
+    }
   }
 
   private static void assertNotTransferredAndNoDrop(B2buaRig rig) {
