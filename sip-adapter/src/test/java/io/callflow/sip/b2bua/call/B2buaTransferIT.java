@@ -33,8 +33,14 @@ class B2buaTransferIT {
   private static final Duration EXIT_BOUND = SIPP_TIMEOUT.plusSeconds(10);
 
   private static SippProcess department(String scenario, int port) {
-    return SippProcess.builder("transfer-" + scenario.replace(".xml", "")).scenarioFile(SCENARIOS.resolve(scenario))
-        .localPort(port).calls(1).timeout(SIPP_TIMEOUT).start();
+    return department(scenario, port, 0);
+  }
+
+  /** @param ringMillis how long the department rings before it answers, where its scenario has a pause */
+  private static SippProcess department(String scenario, int port, int ringMillis) {
+    return SippProcess.builder("transfer-" + scenario.replace(".xml", "") + "-" + ringMillis)
+        .scenarioFile(SCENARIOS.resolve(scenario)).localPort(port).calls(1).timeout(SIPP_TIMEOUT)
+        .args("-d", String.valueOf(ringMillis)).start();
   }
 
   private static SippProcess referringAgent(String name, String scenario, int port, String referTo) {
@@ -62,6 +68,14 @@ class B2buaTransferIT {
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void agentsReferMovesTheCustomerToTheDepartmentAndEndsTheAgentLeg() throws Exception {
     referTransfer(new ReferRun("department.xml", "agent-refers.xml", "customer.xml", ""),
+        "department (INVITE without SDP, answer in ACK)", B2buaTransferIT::assertTransferredWithoutAgentLegEnd);
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void agentHangingUpRightAfterTheReferDoesNotStopTheTransfer() throws Exception {
+    // The department rings for a second, so the agent's BYE comes while the transfer runs.
+    referTransfer(new ReferRun("department.xml", "agent-refers-hangs-up.xml", "customer.xml", "", 1000),
         "department (INVITE without SDP, answer in ACK)", B2buaTransferIT::assertTransferredWithoutAgentLegEnd);
   }
 
@@ -137,7 +151,11 @@ class B2buaTransferIT {
   }
 
   /** The SIPp scenarios of one REFER run, and the URI headers added to the department's Refer-To URI. */
-  private record ReferRun(String department, String agent, String customer, String uriHeaders) {}
+  private record ReferRun(String department, String agent, String customer, String uriHeaders, int ringMillis) {
+    ReferRun(String department, String agent, String customer, String uriHeaders) {
+      this(department, agent, customer, uriHeaders, 0);
+    }
+  }
 
   /** What core heard, checked once the call is over. */
   private interface Outcome {
@@ -148,9 +166,9 @@ class B2buaTransferIT {
   private static void referTransfer(ReferRun scenarios, String departmentChecks, Outcome outcome) throws Exception {
     int departmentPort = FreePorts.udpAndTcp();
     int agentPort = FreePorts.udpAndTcp();
-    String run = scenarios.department().replace(".xml", "");
+    String run = scenarios.agent().replace(".xml", "") + "-" + scenarios.department().replace(".xml", "");
     String referTo = "<sip:dept@127.0.0.1:" + departmentPort + scenarios.uriHeaders() + ">";
-    try (SippProcess department = department(scenarios.department(), departmentPort);
+    try (SippProcess department = department(scenarios.department(), departmentPort, scenarios.ringMillis());
         SippProcess agent = referringAgent("transfer-agent-" + run, scenarios.agent(), agentPort, referTo);
         B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null);
         SippProcess customer = customer("transfer-customer-" + run, scenarios.customer(), rig.port)) {
