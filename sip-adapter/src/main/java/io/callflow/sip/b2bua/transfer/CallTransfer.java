@@ -3,26 +3,17 @@ package io.callflow.sip.b2bua.transfer;
 import io.callflow.core.event.SipEvent;
 import io.callflow.core.model.Leg;
 import io.callflow.core.model.PhoneNumber;
-import io.callflow.sip.b2bua.GlareBackoff;
 import io.callflow.sip.b2bua.SdpOrigin;
 import io.callflow.sip.b2bua.rebridge.BridgeOutcome;
 import io.callflow.sip.b2bua.rebridge.BridgedLeg;
 import io.callflow.sip.b2bua.rebridge.LegOutcome;
-import io.callflow.sip.b2bua.rebridge.ThirdPartyCallControl;
 import io.callflow.sip.dialog.Dialog;
 import io.callflow.sip.dialog.UriText;
 import io.callflow.sip.message.SipRequest;
-import io.callflow.sip.message.SipRequestBuilder;
-import io.callflow.sip.message.SipResponse;
 import io.callflow.sip.stack.IncomingRequest;
-import io.callflow.sip.transaction.Branches;
-import io.callflow.sip.transaction.ClientTransaction;
-import io.callflow.sip.transaction.ClientTransactionListener;
-import io.callflow.sip.transaction.Peer;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One transfer of a call's customer to a target, on the call's event loop. The target is
  * INVITEd without SDP (with the Replaces of an attended transfer), and
- * {@link ThirdPartyCallControl#dialAndBridge} re-INVITEs the customer with the target's offer
+ * {@code ThirdPartyCallControl.dialAndBridge} re-INVITEs the customer with the target's offer
  * and ACKs the target with the customer's answer (RFC 3725 §4.2; the customer leg keeps its
  * o=). Then the call's partner leg becomes the target's and the agent's leg is ended.
  *
@@ -79,7 +70,7 @@ final class CallTransfer {
   private final TransferTarget target;
   private final long referCseq;
   private final Consumer<CallTransfer> finished;
-  private final ThirdPartyCallControl control;
+  private final TransferSignalling signalling;
   private State state = State.DIALLING;
   private SipRequest invite;
   private Optional<SdpOrigin> customerOriginBefore = Optional.empty();
@@ -87,14 +78,14 @@ final class CallTransfer {
   private boolean customerGone;
 
   /** @param referCseq the REFER's CSeq number, or -1 for core's Transfer command (no NOTIFYs) */
-  CallTransfer(TransferableCall call, TransferTarget target, long referCseq, GlareBackoff glare,
+  CallTransfer(TransferableCall call, TransferSignalling signalling, TransferTarget target, long referCseq,
       Consumer<CallTransfer> finished) {
     this.call = call;
     this.agent = call.agent();
     this.target = target;
     this.referCseq = referCseq;
     this.finished = finished;
-    this.control = new ThirdPartyCallControl(call.stack(), call.scheduler(), glare);
+    this.signalling = signalling;
   }
 
   /** Sends the first NOTIFY (REFER only) and the INVITE to the target. */
@@ -113,19 +104,14 @@ final class CallTransfer {
 
   private void dial(TransferSettings settings, Optional<String> referredBy) {
     BridgedLeg customer = call.customer();
-    String customerUri = UriText.addrSpec(customer.dialog().remoteUri());
-    SipRequestBuilder builder = call.stack()
-        .newRequest("INVITE", target.uri(), call.transport(), call.id().value())
-        .from(customerUri, Branches.nextTag())
-        .to(target.uri(), null);
+    Map<String, String> headers = new LinkedHashMap<>();
     // RFC 3891 §3: the target replaces the dialog the Replaces names (its consult call) with this one.
-    target.replaces().ifPresent(replaces -> builder.header("Replaces", replaces));
+    target.replaces().ifPresent(replaces -> headers.put("Replaces", replaces));
     // RFC 3892 §3: who asked for the transfer, when the agent's phone said so.
-    referredBy.ifPresent(value -> builder.header("Referred-By", value));
-    invite = builder.build();
+    referredBy.ifPresent(value -> headers.put("Referred-By", value));
+    invite = signalling.invite(target.uri(), UriText.addrSpec(customer.dialog().remoteUri()), headers);
     String route = target.scheme() == TransferTarget.Scheme.TEL ? settings.telRoute().orElseThrow() : target.uri();
-    control.dialAndBridge(invite, nextHop(route, call.transport()), Leg.AGENT, customer, settings.ringTimeout(),
-        this::dialled);
+    signalling.dialAndBridge(invite, route, customer, settings.ringTimeout(), this::dialled);
   }
 
   /**
@@ -140,8 +126,7 @@ final class CallTransfer {
     if (dialog.id().equals(agent.dialog().id())) {
       if (method.equals("BYE")) {
         request.respond(200);
-        agentGone = true;
-        LOG.debug("call {}: the agent hung up during the transfer", call.id());
+        agentHungUp();
         return true;
       }
       if (method.equals("INVITE") || method.equals("UPDATE")) {
@@ -150,13 +135,26 @@ final class CallTransfer {
       }
       return false;
     }
-    if (method.equals("BYE") && state == State.DIALLING) {
-      customerGone = true;
-      if (invite != null) {
-        control.abandon(invite);
-      }
+    if (method.equals("BYE")) {
+      customerHungUp();
     }
     return false;
+  }
+
+  /** The agent's BYE, answered: nothing more goes to the agent; a failure then ends the call. */
+  void agentHungUp() {
+    agentGone = true;
+    LOG.debug("call {}: the agent hung up during the transfer", call.id());
+  }
+
+  /** The customer's BYE (the call handles it): a dial still in progress is abandoned. */
+  void customerHungUp() {
+    if (state == State.DIALLING) {
+      customerGone = true;
+      if (invite != null) {
+        signalling.abandon(invite);
+      }
+    }
   }
 
   State state() {
@@ -171,7 +169,7 @@ final class CallTransfer {
       if (!call.swapPartner(bridged.dialled())) {
         // The call ended while the target was being bridged: nobody is left to talk to it.
         LOG.info("call {}: ended during its transfer; the target's leg is ended too", call.id());
-        call.stack().sendInDialog(bridged.dialled().dialog(), "BYE", null, null, Map.of(), new Answered(() -> { }));
+        signalling.send(bridged.dialled().dialog(), "BYE", null, null, Map.of(), () -> { });
         moveTo(State.DONE);
         finished.accept(this);
         return;
@@ -200,7 +198,7 @@ final class CallTransfer {
       // Queued rather than sent now: a refusal reaches us before its transaction has ACKed it,
       // and the customer must see that ACK before the next re-INVITE.
       String agentSdp = agent.remoteSdp();
-      call.scheduler().schedule(Duration.ZERO, () -> control.resume(customer, agentSdp, this::resumed));
+      call.scheduler().schedule(Duration.ZERO, () -> signalling.resume(customer, agentSdp, this::resumed));
     }
     if (agentGone) {
       call.emit(new SipEvent.LegEnded(call.id(), Leg.AGENT, NORMAL_CLEARING,
@@ -222,7 +220,7 @@ final class CallTransfer {
 
   private void endAgentLeg() {
     if (!agentGone) {
-      call.stack().sendInDialog(agent.dialog(), "BYE", null, null, Map.of(), new Answered(() -> { }));
+      signalling.send(agent.dialog(), "BYE", null, null, Map.of(), () -> { });
     }
     moveTo(State.DONE);
     finished.accept(this);
@@ -234,8 +232,7 @@ final class CallTransfer {
       then.run();
       return;
     }
-    call.stack().sendInDialog(agent.dialog(), "NOTIFY", ReferNotify.CONTENT_TYPE, notify.bodyBytes(),
-        notify.headers(), new Answered(then));
+    signalling.send(agent.dialog(), "NOTIFY", ReferNotify.CONTENT_TYPE, notify.bodyBytes(), notify.headers(), then);
   }
 
   private void moveTo(State next) {
@@ -244,41 +241,5 @@ final class CallTransfer {
     }
     LOG.debug("transfer of call {} {} -> {}", call.id(), state, next);
     state = next;
-  }
-
-  /** Where a request to {@code uri} goes (RFC 3261 §8.1.2 without RFC 3263 lookups). */
-  static Peer nextHop(String uri, String defaultTransport) {
-    UriText.Hop hop = UriText.hop(uri);
-    String transport = defaultTransport;
-    if (uri.toLowerCase(Locale.ROOT).contains(";transport=")) {
-      transport = "UDP".equals(hop.transport()) ? "UDP" : "TCP";
-    }
-    return new Peer(transport, new InetSocketAddress(hop.host(), hop.port()));
-  }
-
-  /** Runs {@code then} once the request has its final response, timed out or could not be sent. */
-  private static final class Answered implements ClientTransactionListener {
-    private final Runnable then;
-
-    Answered(Runnable then) {
-      this.then = then;
-    }
-
-    @Override
-    public void onResponse(ClientTransaction transaction, SipResponse response) {
-      if (response.statusCode() >= 200) {
-        then.run();
-      }
-    }
-
-    @Override
-    public void onTimeout(ClientTransaction transaction) {
-      then.run();
-    }
-
-    @Override
-    public void onTransportError(ClientTransaction transaction, Throwable cause) {
-      then.run();
-    }
   }
 }

@@ -104,7 +104,9 @@ public final class Transfers {
   }
 
   private void start(TransferableCall call, TransferTarget target, long referCseq, Optional<String> referredBy) {
-    CallTransfer transfer = new CallTransfer(call, target, referCseq, glare, done -> running.remove(call.id(), done));
+    TransferSignalling signalling = new StackTransferSignalling(call.stack(), call.transport(), call.id().value(),
+        call.scheduler(), glare);
+    CallTransfer transfer = new CallTransfer(call, signalling, target, referCseq, done -> running.remove(call.id(), done));
     running.put(call.id(), transfer);
     transfer.start(settings, referredBy);
   }
