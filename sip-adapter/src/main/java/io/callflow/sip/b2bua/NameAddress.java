@@ -62,7 +62,7 @@ record NameAddress(String displayName, String scheme, String user, String host) 
     String user = at < 0 ? "" : beforeAny(rest.substring(0, at), ";");
     String host = beforeAny(at < 0 ? rest : rest.substring(at + 1), ";?:");
     String name = display;
-    return percentDecode(user).map(decoded -> new NameAddress(name, scheme, decoded, host));
+    return UriEscapes.decode(user).map(decoded -> new NameAddress(name, scheme, decoded, host));
   }
 
   private static String beforeAny(String text, String stops) {
@@ -72,28 +72,5 @@ record NameAddress(String displayName, String scheme, String user, String host) 
       }
     }
     return text;
-  }
-
-  /** RFC 3261 §19.1.2 user escapes, e.g. {@code %2B} for '+'; empty when an escape is broken. */
-  private static Optional<String> percentDecode(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c != '%') {
-        out.append(c);
-        continue;
-      }
-      if (i + 2 >= text.length()) {
-        return Optional.empty();
-      }
-      int high = Character.digit(text.charAt(i + 1), 16);
-      int low = Character.digit(text.charAt(i + 2), 16);
-      if (high < 0 || low < 0) {
-        return Optional.empty();
-      }
-      out.append((char) (high * 16 + low));
-      i += 2;
-    }
-    return Optional.of(out.toString());
   }
 }

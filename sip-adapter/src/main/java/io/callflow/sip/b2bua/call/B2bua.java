@@ -14,6 +14,8 @@ import io.callflow.sip.b2bua.DropClassifier;
 import io.callflow.sip.b2bua.GlareBackoff;
 import io.callflow.sip.b2bua.rebridge.ThirdPartyCallControl;
 import io.callflow.sip.b2bua.SessionTimerPolicy;
+import io.callflow.sip.b2bua.transfer.TransferSettings;
+import io.callflow.sip.b2bua.transfer.Transfers;
 import io.callflow.sip.dialog.Dialog;
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.message.SipResponse;
@@ -67,6 +69,8 @@ public final class B2bua implements SipApplication {
   private final Host host = new Host();
   private volatile SipStack stack;
   private volatile ThirdPartyCallControl thirdParty;
+  /** REFER and core's Transfer (io.callflow.sip.b2bua.transfer); {@link #transferSettings} replaces it. */
+  private volatile Transfers transfers = new Transfers(TransferSettings.defaults());
 
   /**
    * @param agents the registered agents, required in REGISTRAR mode (the registrar fills it); may
@@ -97,6 +101,11 @@ public final class B2bua implements SipApplication {
   public void attach(SipStack sipStack) {
     this.stack = Objects.requireNonNull(sipStack, "sipStack");
     this.thirdParty = new ThirdPartyCallControl(sipStack, scheduler, new GlareBackoff(new java.util.Random()));
+  }
+
+  /** Where transfers may go and how long they ring ({@code b2bua.transfer.*}); call before traffic arrives. */
+  public void transferSettings(TransferSettings settings) {
+    this.transfers = new Transfers(settings);
   }
 
   /** Calls held: ringing, bridged, or dropped and waiting for a reconnect. */
@@ -130,7 +139,8 @@ public final class B2bua implements SipApplication {
       if (call == null) {
         // RFC 3261 §12.2.2: the stack knows the dialog, no call does (it is ending): 481.
         request.respond(481);
-      } else {
+      } else if (!transfers.handles(new TransferView(call, host), dialog, request)) {
+        // REFER, and the agent leg's traffic while a transfer runs, were the transfer package's.
         call.onDialogRequest(dialog, request);
       }
     });
@@ -261,6 +271,8 @@ public final class B2bua implements SipApplication {
         thirdPartyCallControl(call, command, Leg.CUSTOMER);
       } else if (command instanceof SipCommand.RedialAgent) {
         thirdPartyCallControl(call, command, Leg.AGENT);
+      } else if (command instanceof SipCommand.Transfer transfer) {
+        transfers.transfer(new TransferView(call, host), transfer);
       } else {
         LOG.debug("{} is not the B2BUA call's to carry out", command.getClass().getSimpleName());
       }

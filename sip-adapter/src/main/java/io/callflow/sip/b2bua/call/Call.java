@@ -647,6 +647,34 @@ final class Call {
     return phase;
   }
 
+  // ---- transfer (io.callflow.sip.b2bua.transfer) ------------------------------------------------
+
+  /** Bridged with both legs up and no offer being relayed: a transfer may move the customer. */
+  boolean transferable() {
+    return phase == CallPhase.BRIDGED && customerUp && agentUp && pending == null;
+  }
+
+  /**
+   * A transfer bridged the customer to {@code partner}: it takes the agent leg's place (its
+   * traffic is relayed and classified as the agent's was; it has no session timer of ours).
+   * The old agent leg is the transfer's to end, so it is not reported; the agent is free.
+   * False, changing nothing, when the call ended meanwhile (the transfer then ends the partner).
+   */
+  boolean swapPartner(BridgedLeg partner) {
+    if (phase == CallPhase.ENDED || !customerUp) {
+      return false;
+    }
+    agentTimer.stop();
+    route.released();
+    agent = partner;
+    agentUp = true;
+    String callId = partner.dialog().id().callId();
+    agentCallIds.add(callId);
+    host.bind(callId, this);
+    LOG.debug("call {}: customer now bridged to {}", customerCallId, partner);
+    return true;
+  }
+
   // ---- helpers ---------------------------------------------------------------------------------
 
   private Leg legOf(Dialog dialog) {
