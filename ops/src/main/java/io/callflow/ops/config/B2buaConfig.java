@@ -31,6 +31,7 @@ public record B2buaConfig(
     Drops drops,
     Agents agents,
     Callback callback,
+    Transfer transfer,
     Registrar registrar) {
 
   /** How the agent leg is routed; NONE keeps INVITE refused with 503 (no call control). */
@@ -56,6 +57,9 @@ public record B2buaConfig(
   /** One rule: exactly one of stripPrefix, countryCode (with trunkPrefix) or regex (with replacement). */
   public record CallbackRule(String stripPrefix, String countryCode, String trunkPrefix, String regex,
       String replacement) {}
+
+  /** Where a transfer (REFER from an agent phone, or the console) may send the customer. */
+  public record Transfer(List<String> allowedHosts, String telRoute, Duration ringTimeout) {}
 
   /** Agent phones registering to the service (registrar mode). */
   public record Registrar(String realm, Duration minExpires, Duration maxExpires, Duration defaultExpires,
@@ -98,6 +102,10 @@ public record B2buaConfig(
             r.get("trunkPrefix", optionalText(), ""),
             r.get("regex", optionalText(), ""),
             r.get("replacement", optionalText(), ""))))),
+        n.section("transfer", t -> new Transfer(
+            t.list("allowedHosts", text()),
+            t.get("telRoute", optionalText()),
+            t.get("ringTimeout", duration(Duration.ofSeconds(1), Duration.ofMinutes(10))))),
         n.section("registrar", r -> new Registrar(
             r.get("realm", text()),
             r.get("minExpires", duration(Duration.ofSeconds(1), Duration.ofDays(1))),

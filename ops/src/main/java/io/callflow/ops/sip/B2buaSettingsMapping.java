@@ -15,6 +15,7 @@ import io.callflow.sip.b2bua.call.B2buaSettings;
 import io.callflow.sip.b2bua.call.RoutingMode;
 import io.callflow.sip.b2bua.registrar.AgentAccount;
 import io.callflow.sip.b2bua.registrar.RegistrarSettings;
+import io.callflow.sip.b2bua.transfer.TransferSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +42,7 @@ public final class B2buaSettingsMapping {
     agentPool(b2bua);
     registrar(b2bua);
     callbackRules(b2bua);
+    transfer(b2bua);
     trunk(b2bua, sip);
   }
 
@@ -62,6 +64,16 @@ public final class B2buaSettingsMapping {
         () -> new AgentHuntSettings(b.agents().maxAttempts(), blankToEmpty(b.agents().fallbackUri())));
     return Optional.of(mapped("b2bua.nextHop", b.nextHop(), () -> new B2buaSettings(mode, blankToEmpty(b.nextHop()),
         b.transport(), blankToEmpty(b.trunk()), b.agentRingTimeout(), b.dropHoldTimeout(), maxForwards, timer, drops, hunt)));
+  }
+
+  /** Where transfers may go. */
+  public static TransferSettings transfer(B2buaConfig b) {
+    B2buaConfig.Transfer t = b.transfer();
+    TransferSettings allowed = mapped("b2bua.transfer.allowedHosts", t.allowedHosts(),
+        () -> TransferSettings.defaults().withAllowedHosts(new LinkedHashSet<>(t.allowedHosts())));
+    TransferSettings routed = t.telRoute().isBlank() ? allowed
+        : mapped("b2bua.transfer.telRoute", t.telRoute(), () -> allowed.withTelRoute(t.telRoute()));
+    return mapped("b2bua.transfer.ringTimeout", t.ringTimeout(), () -> routed.withRingTimeout(t.ringTimeout()));
   }
 
   /** The pauses an agent gets after not taking a call (registrar mode). */

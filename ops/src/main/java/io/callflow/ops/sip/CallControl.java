@@ -66,6 +66,9 @@ public final class CallControl {
     AgentPool pool = phones.isPresent() ? new AgentPool(scheduler, B2buaSettingsMapping.agentPool(config)) : null;
     Registrar registrar = phones.map(r -> new Registrar(r, secrets::get, pool, scheduler, registry)).orElse(null);
     B2bua b2bua = settings.map(s -> new B2bua(s, pool, scheduler, registry, events)).orElse(null);
+    if (b2bua != null) {
+      b2bua.transferSettings(B2buaSettingsMapping.transfer(config));
+    }
     return new CallControl(b2bua, registrar, events, unrouted);
   }
 
@@ -129,7 +132,8 @@ public final class CallControl {
   private static boolean carriedOutByB2bua(SipCommand command) {
     return command instanceof SipCommand.HangUp || command instanceof SipCommand.HoldLeg
         || command instanceof SipCommand.UnholdLeg || command instanceof SipCommand.CallCustomerBack
-        || command instanceof SipCommand.RedialAgent || command instanceof SipCommand.RefuseNewCalls;
+        || command instanceof SipCommand.RedialAgent || command instanceof SipCommand.RefuseNewCalls
+        || command instanceof SipCommand.Transfer;
   }
 
   private void restored(CallId callId, BridgedLeg leg) {

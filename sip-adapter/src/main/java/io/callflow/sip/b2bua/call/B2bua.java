@@ -241,7 +241,7 @@ public final class B2bua implements SipApplication {
    * Carries out one of core's commands on its call's event loop, from any thread. HangUp ends
    * the call; RefuseNewCalls goes to {@link #refuseNewCalls}; HoldLeg, UnholdLeg,
    * CallCustomerBack and RedialAgent go to {@link #thirdPartyCallControl}. Commands for other
-   * parts (Transfer, ConsultDepartment, ProbeLeg, recording) and for unknown calls are ignored.
+   * parts (ConsultDepartment, ProbeLeg, recording) and for unknown calls are ignored.
    */
   public void execute(SipCommand command) {
     Objects.requireNonNull(command, "command");
