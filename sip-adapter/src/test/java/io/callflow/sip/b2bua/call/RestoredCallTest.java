@@ -6,7 +6,6 @@ import io.callflow.core.effect.SipCommand;
 import io.callflow.core.event.SipEvent;
 import io.callflow.core.model.CallId;
 import io.callflow.core.model.Leg;
-import io.callflow.core.time.ExecutorScheduler;
 import io.callflow.sip.b2bua.recovery.LegProber;
 import io.callflow.sip.b2bua.recovery.ProbeLegCommands;
 import io.callflow.sip.dialog.Dialog;
@@ -72,14 +71,14 @@ class RestoredCallTest {
     // RFC 4028: each restored leg's session is refreshed at once with its last SDP.
     await(() -> customer.methods.contains("INVITE") && agent.methods.contains("INVITE"), "both legs refreshed");
     // The refreshed legs are saved again, with their CSeq above the jump.
-    await(() -> restart.after.snapshots.size() >= 2, "restored legs saved");
+    await(() -> restart.afterSaved.size() >= 2, "restored legs saved");
 
     customerStack.sendInDialog(customer.dialog, "BYE", null, null, ignored());
 
     await(() -> agent.methods.contains("BYE"), "the agent got the customer's BYE");
-    SipEvent.LegEnded ended = restart.after.awaitEvent(SipEvent.LegEnded.class);
+    SipEvent.LegEnded ended = restart.after.awaitEvent(SipEvent.LegEnded.class, WAIT);
     assertThat(ended.leg()).isEqualTo(Leg.CUSTOMER);
-    await(restart.after::idle, "no call and no dialog left");
+    assertThat(restart.after.idleWithin(WAIT)).as("no call and no dialog left").isTrue();
   }
 
   @Test
@@ -90,7 +89,7 @@ class RestoredCallTest {
     agentStack = startStack(agent.port, new Party());
     restart.probeBothLegs();
 
-    SipEvent.LegGone gone = restart.after.awaitEvent(SipEvent.LegGone.class);
+    SipEvent.LegGone gone = restart.after.awaitEvent(SipEvent.LegGone.class, WAIT);
     assertThat(gone.leg()).isEqualTo(Leg.AGENT);
     await(() -> restart.after.events(SipEvent.LegAlive.class).size() == 1, "customer alive");
     assertThat(restart.after.b2bua.activeCalls()).isEqualTo(1);
@@ -98,7 +97,7 @@ class RestoredCallTest {
     restart.after.b2bua.execute(new SipCommand.HangUp(restart.callId));
 
     await(() -> customer.methods.contains("BYE"), "the customer got the service's BYE");
-    await(restart.after::idle, "no call and no dialog left");
+    assertThat(restart.after.idleWithin(WAIT)).as("no call and no dialog left").isTrue();
   }
 
   @Test
@@ -108,20 +107,20 @@ class RestoredCallTest {
     Party redialled = new Party();
     agentStack = startStack(agent.port, redialled);
     restart.probeBothLegs();
-    restart.after.awaitEvent(SipEvent.LegGone.class);
+    restart.after.awaitEvent(SipEvent.LegGone.class, WAIT);
     await(() -> restart.after.events(SipEvent.LegAlive.class).size() == 1, "customer alive");
 
     restart.after.b2bua.execute(new SipCommand.HoldLeg(restart.callId, Leg.CUSTOMER));
     restart.after.b2bua.execute(new SipCommand.RedialAgent(restart.callId, "5000", null, 1));
 
-    SipEvent.Reconnected reconnected = restart.after.awaitEvent(SipEvent.Reconnected.class);
+    SipEvent.Reconnected reconnected = restart.after.awaitEvent(SipEvent.Reconnected.class, WAIT);
     assertThat(reconnected.leg()).isEqualTo(Leg.AGENT);
     assertThat(redialled.methods).contains("INVITE");
     assertThat(restart.after.events(SipEvent.ReconnectFailed.class)).isEmpty();
 
     customerStack.sendInDialog(customer.dialog, "BYE", null, null, ignored());
     await(() -> redialled.methods.contains("BYE"), "the redialled agent got the customer's BYE");
-    await(restart.after::idle, "no call and no dialog left");
+    assertThat(restart.after.idleWithin(WAIT)).as("no call and no dialog left").isTrue();
   }
 
   // ---- the set-up ----------------------------------------------------------------------------------
@@ -130,7 +129,8 @@ class RestoredCallTest {
     agentStack = startStack(FreePorts.udpAndTcp(), agent);
     agent.port = agentStack.endpoint("UDP").port();
     customerStack = startStack(FreePorts.udpAndTcp(), customer);
-    Rig before = new Rig(b2buaPort, B2buaSettings.transparent("sip:127.0.0.1:" + agent.port));
+    List<LegSnapshotTaken> saved = new CopyOnWriteArrayList<>();
+    B2buaRig before = b2bua(saved);
     String target = "sip:5000@127.0.0.1:" + b2buaPort;
     SipRequest invite = customerStack.newRequest("INVITE", target, "UDP")
         .from("sip:+442079460042@127.0.0.1", Branches.nextTag())
@@ -151,12 +151,12 @@ class RestoredCallTest {
     });
     customer.dialog = answered.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     CallId callId = new CallId(invite.callId().orElseThrow());
-    await(() -> before.snapshots.stream().anyMatch(s -> s.leg() == Leg.CUSTOMER)
-        && before.snapshots.stream().anyMatch(s -> s.leg() == Leg.AGENT), "both legs saved at answer");
+    await(() -> saved.stream().anyMatch(s -> s.leg() == Leg.CUSTOMER)
+        && saved.stream().anyMatch(s -> s.leg() == Leg.AGENT), "both legs saved at answer");
     before.close();
     open.remove(before);
-    return new Restart(callId, before.snapshots, new Rig(b2buaPort, B2buaSettings.transparent(
-        "sip:127.0.0.1:" + agent.port)));
+    List<LegSnapshotTaken> afterSaved = new CopyOnWriteArrayList<>();
+    return new Restart(callId, saved, b2bua(afterSaved), afterSaved);
   }
 
   private SipStack startStack(int port, SipApplication application) throws InterruptedException {
@@ -167,7 +167,8 @@ class RestoredCallTest {
   }
 
   /** The second B2BUA and what the first one saved: probing is what core's ProbeLeg commands do. */
-  private record Restart(CallId callId, List<LegSnapshotTaken> saved, Rig after) {
+  private record Restart(CallId callId, List<LegSnapshotTaken> saved, B2buaRig after,
+      List<LegSnapshotTaken> afterSaved) {
 
     void probeBothLegs() {
       ProbeLegCommands probes = new ProbeLegCommands(new LegProber(after.stack), after.events::add,
@@ -179,46 +180,12 @@ class RestoredCallTest {
     }
   }
 
-  /** A B2BUA on a real stack, keeping the events and leg snapshots it hands out. */
-  private final class Rig implements AutoCloseable {
-    final List<SipEvent> events = new CopyOnWriteArrayList<>();
-    final List<LegSnapshotTaken> snapshots = new CopyOnWriteArrayList<>();
-    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    final ExecutorScheduler scheduler = ExecutorScheduler.singleThread("restored-call-test");
-    final B2bua b2bua;
-    final SipStack stack;
-
-    Rig(int port, B2buaSettings settings) throws InterruptedException {
-      b2bua = new B2bua(settings, null, scheduler, registry, events::add);
-      b2bua.legSnapshots(snapshots::add);
-      stack = SipStack.start(SipStackSettings.loopback(port, port).withThreads(2), b2bua, registry,
-          new SipMessageMetrics());
-      b2bua.attach(stack);
-      open.add(this);
-    }
-
-    double activeCallGauge() {
-      return registry.get("callflow_b2bua_calls_active").gauge().value();
-    }
-
-    boolean idle() {
-      return activeCallGauge() == 0 && b2bua.activeCalls() == 0 && stack.activeDialogs() == 0;
-    }
-
-    <T extends SipEvent> List<T> events(Class<T> type) {
-      return events.stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
-    <T extends SipEvent> T awaitEvent(Class<T> type) throws InterruptedException {
-      await(() -> !events(type).isEmpty(), type.getSimpleName() + " reported; events: " + events);
-      return events(type).get(0);
-    }
-
-    @Override
-    public void close() {
-      stack.stop();
-      scheduler.close();
-    }
+  /** A B2BUA on the port the test's peers know, its leg snapshots going to {@code saved}. */
+  private B2buaRig b2bua(List<LegSnapshotTaken> saved) throws InterruptedException {
+    B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agent.port), null, b2buaPort);
+    rig.b2bua.legSnapshots(saved::add);
+    open.add(rig);
+    return rig;
   }
 
   /** A party on a leg: answers INVITE (new or re-INVITE) 200 with SDP and anything else 200. */
