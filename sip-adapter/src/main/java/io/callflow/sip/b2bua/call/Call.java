@@ -703,9 +703,45 @@ final class Call {
    */
   void restored(BridgedLeg leg, boolean alive) {
     if (phase != CallPhase.RECOVERING || leg(leg.role()) != null) {
-      LOG.info("call {}: restored {} leg ignored in phase {}", customerCallId, leg.role(), phase);
+      lateLeg(leg, alive);
       return;
     }
+    keep(leg);
+    if (alive) {
+      if (leg.role() == Leg.CUSTOMER) {
+        customerUp = true;
+      } else {
+        agentUp = true;
+      }
+      saved(leg.role());
+      timer(leg.role()).agree(host.timerPolicy().offer().deltaSeconds(), true);
+      sendRefresh(leg.role());
+    }
+    LOG.info("call {}: {} leg {} after the restart", customerCallId, leg.role(), alive ? "restored" : "gone");
+    if (customer != null && agent != null) {
+      recoveryOver();
+    }
+  }
+
+  /**
+   * A leg reported after the call settled (its probe outlasted core's probe timeout, so core
+   * already counts it gone): a gone one still becomes the dropped leg a callback or redial
+   * replaces; an alive one is ended with BYE, since core is already reconnecting that party.
+   */
+  private void lateLeg(BridgedLeg leg, boolean alive) {
+    if (!alive && phase == CallPhase.DROPPED && leg(leg.role()) == null) {
+      keep(leg);
+      LOG.info("call {}: {} leg gone after the restart, reported late", customerCallId, leg.role());
+    } else if (alive) {
+      LOG.info("call {}: {} leg answered its probe after the call settled in {}; ending it", customerCallId,
+          leg.role(), phase);
+      host.stack().sendInDialog(leg.dialog(), "BYE", null, null, Map.of("Reason", NORMAL.headerValue()),
+          Outcome.IGNORED);
+    }
+  }
+
+  /** Holds a restored leg (not yet up) and what its saved dialog tells about the call. */
+  private void keep(BridgedLeg leg) {
     Dialog dialog = leg.dialog();
     if (leg.role() == Leg.CUSTOMER) {
       customer = leg;
@@ -721,20 +757,6 @@ final class Call {
     if (!legCallId.equals(customerCallId)) {
       agentCallIds.add(legCallId);
       host.bind(legCallId, this);
-    }
-    if (alive) {
-      if (leg.role() == Leg.CUSTOMER) {
-        customerUp = true;
-      } else {
-        agentUp = true;
-      }
-      saved(leg.role());
-      timer(leg.role()).agree(host.timerPolicy().offer().deltaSeconds(), true);
-      sendRefresh(leg.role());
-    }
-    LOG.info("call {}: {} leg {} after the restart", customerCallId, leg.role(), alive ? "restored" : "gone");
-    if (customer != null && agent != null) {
-      recoveryOver();
     }
   }
 
