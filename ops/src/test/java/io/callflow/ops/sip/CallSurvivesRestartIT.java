@@ -80,7 +80,8 @@ class CallSurvivesRestartIT {
       assertThat(metrics)
           .contains("callflow_b2bua_calls_total{outcome=\"completed\"} 1.0")
           .doesNotContain("callflow_sip_commands_unrouted_total{");
-      assertThat(second.log()).contains("both legs restored");
+      assertThat(second.log()).contains("CUSTOMER leg alive after restart: OPTIONS answered 200",
+          "AGENT leg alive after restart: OPTIONS answered 200", "both legs restored");
     } finally {
       for (Process sipp : sipps) {
         sipp.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
