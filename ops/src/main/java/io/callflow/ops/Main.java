@@ -29,6 +29,7 @@ import io.callflow.ops.http.Readiness;
 import io.callflow.ops.http.RouteTable;
 import io.callflow.ops.metrics.PrometheusMetrics;
 import io.callflow.ops.sip.CallControl;
+import io.callflow.ops.sip.LegSnapshotRecorder;
 import io.callflow.ops.sip.SipService;
 import io.callflow.ops.store.SqliteCallRecordStore;
 import io.callflow.ops.wiring.AgentNotifier;
@@ -131,6 +132,9 @@ public final class Main {
           secrets, timers, metrics.registry(), event -> calls.submit(event), unrouted::send);
       LineFailureNotice lineNotice = new LineFailureNotice(engineSettings.settings().lineFailure(),
           consoleLineNotice(consoles), metrics.registry(), callControl.lineListener());
+      //    Each leg's dialog and media are saved as they change, for restart recovery (step 8).
+      callControl.saveLegSnapshots(running.add("leg snapshots", new LegSnapshotRecorder(calls.store(),
+          Clock.systemUTC())));
       SipService sipService = running.add("sip", SipService.start(config.sip(), secrets, loops, metrics.registry(),
           timers, new SipService.Ports(headset.qualityInbox(), agentId -> headset.agent(agentId).isPresent(),
               () -> !running.readiness.isReady(), lineNotice), callControl));

@@ -59,8 +59,17 @@ public final class ServiceProcess implements AutoCloseable {
    */
   public static ServiceProcess startReady(Path dir, String name, Path store, String moreSipYaml, String moreYaml)
       throws IOException, InterruptedException {
+    return startReady(dir, name, store, freeUdpAndTcpPort(), moreSipYaml, moreYaml);
+  }
+
+  /**
+   * Like {@link #startReady(Path, String, Path, String, String)} on a given SIP port: a service
+   * started again after {@link #kill()} on its predecessor's port and store, where the peers
+   * of its calls still send.
+   */
+  public static ServiceProcess startReady(Path dir, String name, Path store, int sipPort, String moreSipYaml,
+      String moreYaml) throws IOException, InterruptedException {
     int httpPort = freeTcpPort();
-    int sipPort = freeUdpAndTcpPort();
     Path config = Files.writeString(dir.resolve(name + ".yaml"), String.join("\n",
         "sip:", "  udpPort: " + sipPort, "  tcpPort: " + sipPort, moreSipYaml,
         "http:", "  port: " + httpPort,
@@ -122,6 +131,14 @@ public final class ServiceProcess implements AutoCloseable {
       throw new AssertionError("callflow did not stop within " + STOP_LIMIT + ":\n" + log());
     }
     return process.exitValue();
+  }
+
+  /** SIGKILL, as a crash: nothing is stopped in order, no BYE is sent, queued writes are lost. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+      throw new AssertionError("callflow was not killed within " + STOP_LIMIT);
+    }
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.callflow.ops.config.SipConfig;
 import io.callflow.sip.b2bua.AgentPool;
 import io.callflow.sip.b2bua.call.B2bua;
 import io.callflow.sip.b2bua.call.B2buaSettings;
+import io.callflow.sip.b2bua.call.LegSnapshotTaken;
 import io.callflow.sip.b2bua.rebridge.BridgedLeg;
 import io.callflow.sip.b2bua.recovery.LegProber;
 import io.callflow.sip.b2bua.recovery.ProbeLegCommands;
@@ -99,7 +100,18 @@ public final class CallControl {
     if (b2bua != null) {
       b2bua.attach(stack);
     }
-    probes = new ProbeLegCommands(new LegProber(stack), events, this::restored);
+    probes = new ProbeLegCommands(new LegProber(stack), events, this::restored, this::gone);
+  }
+
+  /**
+   * Saves each B2BUA leg's snapshot (when confirmed and when it changes) through
+   * {@code recorder}, so a restart can probe and restore the call's legs. Call before
+   * {@link #attach}.
+   */
+  public void saveLegSnapshots(Consumer<LegSnapshotTaken> recorder) {
+    if (b2bua != null) {
+      b2bua.legSnapshots(recorder);
+    }
   }
 
   /** The B2BUA, when {@code b2bua.routing} is not none. */
@@ -136,7 +148,21 @@ public final class CallControl {
         || command instanceof SipCommand.Transfer;
   }
 
+  /** A leg that answered its restart probe goes back into its call (before core hears LegAlive). */
   private void restored(CallId callId, BridgedLeg leg) {
     LOG.info("call {}: {} leg answered its restart probe", callId, leg.role());
+    if (b2bua == null) {
+      LOG.warn("call {}: {} leg restored but b2bua.routing is none: nothing holds it", callId, leg.role());
+      return;
+    }
+    b2bua.adopt(callId, leg);
+  }
+
+  /** A leg whose probe found it gone: kept down in its call so core's callback or redial can replace it. */
+  private void gone(CallId callId, BridgedLeg leg) {
+    LOG.info("call {}: {} leg did not answer its restart probe", callId, leg.role());
+    if (b2bua != null) {
+      b2bua.legGone(callId, leg);
+    }
   }
 }

@@ -12,7 +12,9 @@ import io.callflow.sip.b2bua.AgentSelector;
 import io.callflow.sip.b2bua.CallbackTarget;
 import io.callflow.sip.b2bua.DropClassifier;
 import io.callflow.sip.b2bua.GlareBackoff;
+import io.callflow.sip.b2bua.rebridge.BridgedLeg;
 import io.callflow.sip.b2bua.rebridge.ThirdPartyCallControl;
+import io.callflow.sip.b2bua.recovery.LegSnapshot;
 import io.callflow.sip.b2bua.SessionTimerPolicy;
 import io.callflow.sip.b2bua.transfer.TransferSettings;
 import io.callflow.sip.b2bua.transfer.Transfers;
@@ -71,6 +73,7 @@ public final class B2bua implements SipApplication {
   private volatile ThirdPartyCallControl thirdParty;
   /** REFER and core's Transfer (io.callflow.sip.b2bua.transfer); {@link #transferSettings} replaces it. */
   private volatile Transfers transfers = new Transfers(TransferSettings.defaults());
+  private volatile Consumer<LegSnapshotTaken> legSnapshots;
 
   /**
    * @param agents the registered agents, required in REGISTRAR mode (the registrar fills it); may
@@ -106,6 +109,55 @@ public final class B2bua implements SipApplication {
   /** Where transfers may go and how long they ring ({@code b2bua.transfer.*}); call before traffic arrives. */
   public void transferSettings(TransferSettings settings) {
     this.transfers = new Transfers(settings);
+  }
+
+  /**
+   * Where each leg's snapshot goes when its dialog or media changed (see
+   * {@link LegSnapshotTaken}); called on the call's event loop, so it must hand the bytes off
+   * (to the store's writer) and return at once. Set before the stack starts; none by default.
+   */
+  public void legSnapshots(Consumer<LegSnapshotTaken> sink) {
+    this.legSnapshots = Objects.requireNonNull(sink, "sink");
+  }
+
+  /**
+   * After a restart: {@code leg} of core's call {@code callId} answered its probe and its
+   * dialog is in the stack again. The first leg of a call makes a call here in RECOVERING that
+   * holds it; with the second the call is BRIDGED again (or DROPPED when that one was
+   * {@link #legGone}); from then on it is like any other call (relayed BYE, core's HangUp and
+   * reconnect commands). Each restored leg's session timer restarts with a refresh. From any
+   * thread; the work runs on the event loop of {@code callId}.
+   */
+  public void adopt(CallId callId, BridgedLeg leg) {
+    restore(callId, leg, true);
+  }
+
+  /**
+   * After a restart: {@code leg} (restored from its snapshot but not in the stack) of core's
+   * call {@code callId} did not answer its probe. The call keeps it down, so core's callback
+   * or redial replaces its dialog and keeps its SDP origin (RFC 3264 §8).
+   */
+  public void legGone(CallId callId, BridgedLeg leg) {
+    restore(callId, leg, false);
+  }
+
+  private void restore(CallId callId, BridgedLeg leg, boolean alive) {
+    Objects.requireNonNull(callId, "callId");
+    Objects.requireNonNull(leg, "leg");
+    SipStack attached = stack;
+    if (attached == null) {
+      LOG.warn("call {}: restored {} leg ignored: the B2BUA has no stack yet", callId, leg.role());
+      return;
+    }
+    attached.execute(callId.value(), () -> guarded(null, () -> {
+      Call call = calls.get(callId.value());
+      if (call == null) {
+        call = new Call(host, callId, settings.trunk().orElse("restored"));
+        calls.put(callId.value(), call);
+        metrics.started();
+      }
+      call.restored(leg, alive);
+    }));
   }
 
   /** Calls held: ringing, bridged, or dropped and waiting for a reconnect. */
@@ -261,6 +313,9 @@ public final class B2bua implements SipApplication {
         LOG.debug("{} for unknown call {} ignored", command.getClass().getSimpleName(), callId);
         return;
       }
+      if (!(command instanceof SipCommand.HangUp)) {
+        call.recoveryOver(); // core acts only once it settled the restart probes
+      }
       if (command instanceof SipCommand.HangUp) {
         call.hangUp();
       } else if (command instanceof SipCommand.HoldLeg hold) {
@@ -377,6 +432,19 @@ public final class B2bua implements SipApplication {
       } catch (RuntimeException e) {
         LOG.warn("core refused {} for call {}: {}", event.getClass().getSimpleName(), event.callId(),
             PhoneNumber.mask(String.valueOf(e.getMessage())));
+      }
+    }
+
+    @Override
+    public void legChanged(CallId callId, BridgedLeg leg) {
+      Consumer<LegSnapshotTaken> sink = legSnapshots;
+      if (sink == null) {
+        return;
+      }
+      try {
+        sink.accept(new LegSnapshotTaken(callId, leg.role(), LegSnapshot.from(leg).encode()));
+      } catch (RuntimeException e) {
+        LOG.warn("call {}: snapshot of the {} leg not saved: {}", callId, leg.role(), e.toString());
       }
     }
 

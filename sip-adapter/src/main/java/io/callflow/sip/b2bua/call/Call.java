@@ -63,11 +63,12 @@ final class Call {
   private final InviteVerdict.Proceed offer;
   private final AgentRoute route;
   private final String fromDisplay;
-  private final String fromUri;
+  /** Not final: a call restored after a restart learns it from its customer leg ({@link #restored}). */
+  private String fromUri;
   private final Optional<String> assertedIdentity;
   private final Optional<String> privacy;
-  private final String calledUri;
-  private final io.callflow.sip.transaction.Peer customerPeer;
+  private String calledUri;
+  private io.callflow.sip.transaction.Peer customerPeer;
   private final LegSessionTimer customerTimer;
   private final LegSessionTimer agentTimer;
 
@@ -112,6 +113,38 @@ final class Call {
         () -> refreshDue(Leg.CUSTOMER), () -> sessionExpired(Leg.CUSTOMER)));
     this.agentTimer = new LegSessionTimer(new SessionTimer(host.scheduler(customerCallId),
         () -> refreshDue(Leg.AGENT), () -> sessionExpired(Leg.AGENT)));
+  }
+
+  /**
+   * A call taken back after a restart, before any leg is in it: RECOVERING until both legs
+   * reported through {@link #restored} or core acts on it ({@link #recoveryOver}), at the
+   * latest after the drop-hold timeout. What only the customer's INVITE told (P-Asserted-Identity,
+   * Privacy, display name) is gone; the rest comes from the legs' saved dialogs.
+   */
+  Call(CallHost host, CallId id, String line) {
+    this.host = host;
+    this.id = id;
+    this.customerCallId = id.value();
+    this.customerNumber = "";
+    this.line = line;
+    // RFC 3261 §8.1.1.6: 70 for what this side sends now (a callback or redial).
+    this.offer = new InviteVerdict.Proceed(70, "", new io.callflow.sip.b2bua.SessionTimerDecision.Accept(
+        host.timerPolicy().offer().deltaSeconds(), SessionExpires.Refresher.UAS), false);
+    this.route = new RestoredRoute();
+    this.fromDisplay = "";
+    this.fromUri = "sip:anonymous@anonymous.invalid";
+    this.assertedIdentity = Optional.empty();
+    this.privacy = Optional.empty();
+    this.calledUri = fromUri;
+    this.customerPeer = null;
+    this.customerTimer = new LegSessionTimer(new SessionTimer(host.scheduler(customerCallId),
+        () -> refreshDue(Leg.CUSTOMER), () -> sessionExpired(Leg.CUSTOMER)));
+    this.agentTimer = new LegSessionTimer(new SessionTimer(host.scheduler(customerCallId),
+        () -> refreshDue(Leg.AGENT), () -> sessionExpired(Leg.AGENT)));
+    this.phase = CallPhase.RECOVERING;
+    this.outcome = CallOutcome.DROPPED;
+    this.offeredReported = true;
+    this.dropHold = host.schedule(customerCallId, host.settings().dropHoldTimeout(), this::recoveryOver);
   }
 
   CallId id() {
@@ -250,6 +283,8 @@ final class Call {
         offer.customerTimer().refresher() == SessionExpires.Refresher.UAS);
     LOG.debug("call {}: agent {} answered", customerCallId, PhoneNumber.mask(agentId));
     moveTo(CallPhase.BRIDGED);
+    saved(Leg.CUSTOMER);
+    saved(Leg.AGENT);
     host.emit(new SipEvent.Answered(id));
   }
 
@@ -361,6 +396,7 @@ final class Call {
     boolean refresh = sdp.isEmpty() || SdpText.sameContent(sdp, from.remoteSdp());
     if (refresh || phase != CallPhase.BRIDGED || to == null) {
       answerLocally(request, from, timer);
+      saved(leg);
       return;
     }
     if (pending != null) {
@@ -417,6 +453,8 @@ final class Call {
         ok = ok.withBody(SDP, back.getBytes(StandardCharsets.UTF_8));
       }
       relay.request.respond(ok);
+      saved(Leg.CUSTOMER);
+      saved(Leg.AGENT);
     } else if (host.settings().drops().failureSipCodes().contains(status)) {
       relay.request.respond(relay.request.createResponse(SERVER_ERROR, "Other Leg Lost"));
       inDialogFailure(relay.from.other(), new LegEnding.InDialogResponse(status));
@@ -549,7 +587,9 @@ final class Call {
   }
 
   private void reInvited(Leg leg, String what, LegOutcome outcome) {
-    if (outcome instanceof LegOutcome.Failed failed) {
+    if (outcome instanceof LegOutcome.Done) {
+      saved(leg);
+    } else if (outcome instanceof LegOutcome.Failed failed) {
       if (host.settings().drops().failureSipCodes().contains(failed.status())) {
         inDialogFailure(leg, new LegEnding.InDialogResponse(failed.status()));
       } else {
@@ -596,6 +636,9 @@ final class Call {
   }
 
   private Optional<Target> customerTarget() {
+    if (customerPeer == null) {
+      return Optional.empty();
+    }
     String fromHeader = (fromDisplay.isEmpty() ? "" : "\"" + fromDisplay + "\" ") + "<" + fromUri + ">";
     return CallbackTarget.from(assertedIdentity.orElse(null), fromHeader, privacy.orElse(null))
         .map(found -> {
@@ -623,6 +666,8 @@ final class Call {
     }
     LOG.info("call {}: {} leg reconnected", customerCallId, leg);
     moveTo(CallPhase.BRIDGED);
+    saved(Leg.CUSTOMER);
+    saved(Leg.AGENT);
     host.emit(new SipEvent.Reconnected(id, leg));
   }
 
@@ -673,6 +718,107 @@ final class Call {
     host.bind(callId, this);
     LOG.debug("call {}: customer now bridged to {}", customerCallId, partner);
     return true;
+  }
+
+  // ---- restart recovery ------------------------------------------------------------------------
+
+  /**
+   * A leg of this RECOVERING call reported after the restart: {@code alive}, it answered its
+   * probe and its dialog is in the stack again, so it is taken back up with its session timer
+   * restarted at once (a re-INVITE with its last SDP, RFC 4028 §10: this side now refreshes, and
+   * the peer's timer, started before the restart, is reset); gone, it is kept down so a
+   * callback or redial can replace its dialog. Once both legs reported the call settles.
+   */
+  void restored(BridgedLeg leg, boolean alive) {
+    if (phase != CallPhase.RECOVERING || leg(leg.role()) != null) {
+      lateLeg(leg, alive);
+      return;
+    }
+    keep(leg);
+    if (alive) {
+      if (leg.role() == Leg.CUSTOMER) {
+        customerUp = true;
+      } else {
+        agentUp = true;
+      }
+      saved(leg.role());
+      timer(leg.role()).agree(host.timerPolicy().offer().deltaSeconds(), true);
+      sendRefresh(leg.role());
+    }
+    LOG.info("call {}: {} leg {} after the restart", customerCallId, leg.role(), alive ? "restored" : "gone");
+    if (customer != null && agent != null) {
+      recoveryOver();
+    }
+  }
+
+  /**
+   * A leg reported after the call settled (its probe outlasted core's probe timeout, so core
+   * already counts it gone): a gone one still becomes the dropped leg a callback or redial
+   * replaces; an alive one is ended with BYE, since core is already reconnecting that party.
+   */
+  private void lateLeg(BridgedLeg leg, boolean alive) {
+    if (!alive && phase == CallPhase.DROPPED && leg(leg.role()) == null) {
+      keep(leg);
+      LOG.info("call {}: {} leg gone after the restart, reported late", customerCallId, leg.role());
+    } else if (alive) {
+      LOG.info("call {}: {} leg answered its probe after the call settled in {}; ending it", customerCallId,
+          leg.role(), phase);
+      host.stack().sendInDialog(leg.dialog(), "BYE", null, null, Map.of("Reason", NORMAL.headerValue()),
+          Outcome.IGNORED);
+    }
+  }
+
+  /** Holds a restored leg (not yet up) and what its saved dialog tells about the call. */
+  private void keep(BridgedLeg leg) {
+    Dialog dialog = leg.dialog();
+    if (leg.role() == Leg.CUSTOMER) {
+      customer = leg;
+      fromUri = RestoredLegFacts.callerUri(dialog);
+      calledUri = RestoredLegFacts.calledUri(dialog);
+      customerPeer = RestoredLegFacts.customerPeer(dialog, host.settings().transport());
+    } else {
+      agent = leg;
+      answeredTarget = RestoredLegFacts.agentTarget(dialog, host.settings());
+      agentId = answeredTarget.agentId();
+    }
+    String legCallId = dialog.id().callId();
+    if (!legCallId.equals(customerCallId)) {
+      agentCallIds.add(legCallId);
+      host.bind(legCallId, this);
+    }
+  }
+
+  /**
+   * Ends RECOVERING: a leg that has not reported counts as gone (core settles the same way,
+   * and acts only once it settled). Both legs up → BRIDGED; one → DROPPED, the survivor kept
+   * for core's reconnect commands up to the drop-hold timeout; none → ENDED.
+   */
+  void recoveryOver() {
+    if (phase != CallPhase.RECOVERING) {
+      return;
+    }
+    cancel(dropHold);
+    dropHold = null;
+    if (customerUp && agentUp) {
+      LOG.info("call {}: both legs restored; bridged again", customerCallId);
+      moveTo(CallPhase.BRIDGED);
+    } else if (customerUp || agentUp) {
+      LOG.info("call {}: only the {} leg restored; kept for reconnect", customerCallId,
+          customerUp ? Leg.CUSTOMER : Leg.AGENT);
+      moveTo(CallPhase.DROPPED);
+      dropHold = host.schedule(customerCallId, host.settings().dropHoldTimeout(), this::dropHoldExpired);
+    } else {
+      outcome = CallOutcome.DROPPED;
+      moveTo(CallPhase.ENDED);
+    }
+  }
+
+  /** Hands the store the leg's dialog and media as they are now (see {@link LegSnapshotTaken}). */
+  private void saved(Leg role) {
+    BridgedLeg bridged = leg(role);
+    if (bridged != null && isUp(role)) {
+      host.legChanged(id, bridged);
+    }
   }
 
   // ---- helpers ---------------------------------------------------------------------------------

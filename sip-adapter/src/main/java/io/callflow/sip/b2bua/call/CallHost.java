@@ -33,6 +33,11 @@ interface CallHost {
   /** Messages with {@code callId} belong to {@code call}. */
   void bind(String callId, Call call);
 
+  /** {@code leg}'s dialog or media changed (confirmed, refreshed, re-offered, replaced): save it. */
+  default void legChanged(io.callflow.core.model.CallId callId, io.callflow.sip.b2bua.rebridge.BridgedLeg leg) {
+    // Nothing is saved unless the B2BUA was given somewhere to save it.
+  }
+
   /** The call ended and holds nothing any more. */
   void finished(Call call, CallOutcome outcome);
 }

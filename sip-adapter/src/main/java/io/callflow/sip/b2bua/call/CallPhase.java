@@ -14,17 +14,22 @@ import java.util.Set;
  *
  * DROPPED: one leg was lost (RFC 3326 failure cause, 408/481, transport), the other is kept
  * up for core's reconnect commands; DROPPED → BRIDGED when a reconnect re-bridged the legs.
+ *
+ * <p>RECOVERING: a call taken back after a restart while its legs answer their probes; both
+ * alive → BRIDGED, one → DROPPED (the reconnect procedure runs for the other), none → ENDED.
  */
 enum CallPhase {
   OFFERING,
   BRIDGED,
   DROPPED,
-  ENDED;
+  ENDED,
+  RECOVERING;
 
   private static final Set<CallPhase> FROM_OFFERING = EnumSet.of(BRIDGED, ENDED);
   private static final Set<CallPhase> FROM_BRIDGED = EnumSet.of(DROPPED, ENDED);
   private static final Set<CallPhase> FROM_DROPPED = EnumSet.of(BRIDGED, ENDED);
   private static final Set<CallPhase> FROM_ENDED = EnumSet.noneOf(CallPhase.class);
+  private static final Set<CallPhase> FROM_RECOVERING = EnumSet.of(BRIDGED, DROPPED, ENDED);
 
   boolean canMoveTo(CallPhase next) {
     return switch (this) {
@@ -32,6 +37,7 @@ enum CallPhase {
       case BRIDGED -> FROM_BRIDGED.contains(next);
       case DROPPED -> FROM_DROPPED.contains(next);
       case ENDED -> FROM_ENDED.contains(next);
+      case RECOVERING -> FROM_RECOVERING.contains(next);
     };
   }
 }

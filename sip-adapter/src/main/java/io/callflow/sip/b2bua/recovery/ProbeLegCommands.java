@@ -23,15 +23,28 @@ public final class ProbeLegCommands {
   private final LegProber prober;
   private final Consumer<SipEvent> events;
   private final BiConsumer<CallId, BridgedLeg> restored;
+  private final BiConsumer<CallId, BridgedLeg> gone;
 
   /**
    * @param events where the answers go ({@code CallFlowRuntime.submit}, which must not block)
    * @param restored takes each alive leg into the call it belongs to
    */
   public ProbeLegCommands(LegProber prober, Consumer<SipEvent> events, BiConsumer<CallId, BridgedLeg> restored) {
+    this(prober, events, restored, (callId, leg) -> { });
+  }
+
+  /**
+   * Like {@link #ProbeLegCommands(LegProber, Consumer, BiConsumer)}, and a leg whose probe said
+   * gone goes to {@code gone} (before {@code LegGone}) as restored from its snapshot but in no
+   * stack, so a callback or redial can replace its dialog and keep its SDP origin. A snapshot
+   * that cannot be read gives nothing to {@code gone}.
+   */
+  public ProbeLegCommands(LegProber prober, Consumer<SipEvent> events, BiConsumer<CallId, BridgedLeg> restored,
+      BiConsumer<CallId, BridgedLeg> gone) {
     this.prober = Objects.requireNonNull(prober, "prober");
     this.events = Objects.requireNonNull(events, "events");
     this.restored = Objects.requireNonNull(restored, "restored");
+    this.gone = Objects.requireNonNull(gone, "gone");
   }
 
   public void execute(SipCommand.ProbeLeg command) {
@@ -52,9 +65,21 @@ public final class ProbeLegCommands {
       if (outcome instanceof ProbeOutcome.Alive alive) {
         restored.accept(callId, alive.restored());
         events.accept(new SipEvent.LegAlive(callId, command.leg()));
-      } else if (outcome instanceof ProbeOutcome.Gone gone) {
-        events.accept(new SipEvent.LegGone(callId, command.leg(), gone.detail()));
+      } else if (outcome instanceof ProbeOutcome.Gone lost) {
+        handOverGone(callId, saved);
+        events.accept(new SipEvent.LegGone(callId, command.leg(), lost.detail()));
       }
     });
+  }
+
+  private void handOverGone(CallId callId, LegSnapshot saved) {
+    BridgedLeg leg;
+    try {
+      leg = saved.restore(0);
+    } catch (IllegalArgumentException noCseqLeft) {
+      // The saved CSeq is at the top of the space; the leg then cannot be redialled into.
+      return;
+    }
+    gone.accept(callId, leg);
   }
 }

@@ -17,7 +17,7 @@ final class B2buaRig implements AutoCloseable {
 
   private static final Duration POLL = Duration.ofMillis(50);
 
-  final int port = FreePorts.udpAndTcp();
+  final int port;
   final List<SipEvent> events = new CopyOnWriteArrayList<>();
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final ExecutorScheduler scheduler = ExecutorScheduler.singleThread("b2bua-it-scheduler");
@@ -25,6 +25,12 @@ final class B2buaRig implements AutoCloseable {
   final SipStack stack;
 
   B2buaRig(B2buaSettings settings, AgentPool pool) throws InterruptedException {
+    this(settings, pool, FreePorts.udpAndTcp());
+  }
+
+  /** On a given port: a second B2BUA taking over a stopped one's calls. */
+  B2buaRig(B2buaSettings settings, AgentPool pool, int port) throws InterruptedException {
+    this.port = port;
     b2bua = new B2bua(settings, pool, scheduler, registry, events::add);
     stack = SipStack.start(SipStackSettings.loopback(port, port).withThreads(2), b2bua, registry,
         new SipMessageMetrics());

@@ -26,4 +26,13 @@ class CallPhaseTest {
       assertThat(CallPhase.ENDED.canMoveTo(next)).as("ENDED -> %s", next).isFalse();
     }
   }
+
+  @Test
+  void callRestoredAfterARestartIsBridgedDroppedOrEndedButNeverRingsAgain() {
+    assertThat(CallPhase.RECOVERING.canMoveTo(CallPhase.BRIDGED)).isTrue();
+    assertThat(CallPhase.RECOVERING.canMoveTo(CallPhase.DROPPED)).isTrue();
+    assertThat(CallPhase.RECOVERING.canMoveTo(CallPhase.ENDED)).isTrue();
+    assertThat(CallPhase.RECOVERING.canMoveTo(CallPhase.OFFERING)).isFalse();
+    assertThat(CallPhase.BRIDGED.canMoveTo(CallPhase.RECOVERING)).isFalse();
+  }
 }
