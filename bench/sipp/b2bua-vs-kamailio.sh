@@ -13,7 +13,7 @@
 #
 # Usage: bench/sipp/b2bua-vs-kamailio.sh
 # Environment (defaults): CALLFLOW_PORT=25062 CALLFLOW_HTTP_PORT=25090 UAS_PORT=25070
-#   CALLFLOW_HEAP=1g CALLFLOW_WORK=/tmp/callflow-b2bua-bench WARMUP_CALLS=6000 WARMUP_RATE=300,
+#   CALLFLOW_HEAP=1g CALLFLOW_WORK=/tmp/callflow-b2bua-bench WARMUP_CALLS=15000 WARMUP_RATE=1000,
 #   and everything kamailio-baseline.sh reads (RATES, STEP_SECONDS, P_RATE, ...).
 set -euo pipefail
 
@@ -25,8 +25,9 @@ CALLFLOW_HEAP="${CALLFLOW_HEAP:-1g}"
 CALLFLOW_WORK="${CALLFLOW_WORK:-/tmp/callflow-b2bua-bench}"
 export UAS_PORT="${UAS_PORT:-25070}"
 # A customer with a real number in From, so every call also runs through the call flow engine
-# and the record store, as in production (SIPp's built-in uac calls from "sipp").
-export UAC_SCENARIO="${UAC_SCENARIO:-$here/uac-long-call.xml}"
+# and the record store, as in production. UAC_SCENARIO= (set and empty) uses SIPp's built-in
+# uac, which calls from "sipp": the call flow refuses that as a number, so only the B2BUA runs.
+export UAC_SCENARIO="${UAC_SCENARIO-$here/uac-long-call.xml}"
 
 # shellcheck source=bench/sipp/callflow-service.sh
 . "$here/callflow-service.sh"
@@ -34,14 +35,15 @@ start_callflow "$CALLFLOW_WORK" "$CALLFLOW_PORT" "$CALLFLOW_HTTP_PORT" "$CALLFLO
 trap stop_callflow EXIT
 
 # Warm-up against a uas of its own on the measured uas port (kamailio-baseline.sh starts its own later).
-WARMUP_CALLS="${WARMUP_CALLS:-6000}"
-WARMUP_RATE="${WARMUP_RATE:-300}"
+WARMUP_CALLS="${WARMUP_CALLS:-15000}"
+WARMUP_RATE="${WARMUP_RATE:-1000}"
 sipp -sf "$here/uas-answer.xml" -i 127.0.0.1 -p "$UAS_PORT" -nostdin -default_behaviors none \
   -buff_size 4194304 >"$CALLFLOW_WORK/warmup-uas.out" 2>&1 &
 warm_uas=$!
 sleep 1
 echo "warming callflow up: $WARMUP_CALLS calls at $WARMUP_RATE/s"
-(cd "$CALLFLOW_WORK" && sipp -sf "$UAC_SCENARIO" -s 5000 -d 0 "127.0.0.1:$CALLFLOW_PORT" -i 127.0.0.1 \
+if [ -n "$UAC_SCENARIO" ]; then warm_uac=(-sf "$UAC_SCENARIO" -s 5000 -d 0); else warm_uac=(-sn uac); fi
+(cd "$CALLFLOW_WORK" && sipp "${warm_uac[@]}" "127.0.0.1:$CALLFLOW_PORT" -i 127.0.0.1 \
   -p "${UAC_PORT:-25080}" -nostdin -r "$WARMUP_RATE" -m "$WARMUP_CALLS" -timeout 120s -buff_size 4194304 >warmup-uac.out 2>&1) || true
 kill "$warm_uas" 2>/dev/null; wait "$warm_uas" 2>/dev/null || true
 sleep 35 # the warm-up's transactions end (64*T1) before measuring

@@ -39,8 +39,8 @@ import io.callflow.ops.wiring.LineFailureNotice;
 import io.callflow.ops.wiring.SipCommandPort;
 import io.callflow.ops.wiring.StoreWiring;
 import io.callflow.ops.wiring.UnroutedSipCommands;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import io.callflow.sip.transport.NettySipTransport;
+import io.netty.channel.IoEventLoopGroup;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -88,7 +88,9 @@ public final class Main {
     try {
       PrometheusMetrics metrics = running.add("metrics", PrometheusMetrics.withJvmMetrics());
       // One event-loop group for SIP and HTTP (ARCHITECTURE.md, "Threads and time").
-      MultiThreadIoEventLoopGroup loops = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+      // epoll where available: one UDP socket per loop with SO_REUSEPORT, so the kernel spreads
+      // datagrams over the loops instead of one loop reading them all (docs/sip-stack.md).
+      IoEventLoopGroup loops = NettySipTransport.newEventLoopGroup(0);
       running.add("event loops", () -> loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly());
       List<String> listening = new ArrayList<>();
 

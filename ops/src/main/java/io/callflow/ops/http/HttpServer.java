@@ -7,6 +7,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -39,6 +43,12 @@ public final class HttpServer implements AutoCloseable {
     this.connections = connections;
   }
 
+  /** The server channel the group's I/O handler drives: epoll where the service runs on it, NIO otherwise. */
+  private static Class<? extends ServerChannel> serverChannelFor(EventLoopGroup group) {
+    return group instanceof IoEventLoopGroup io && io.isIoType(EpollIoHandler.class)
+        ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+  }
+
   /**
    * Binds {@code config}'s address and port (0 picks a free port).
    *
@@ -49,7 +59,7 @@ public final class HttpServer implements AutoCloseable {
     HttpRequestMeter meter = new HttpRequestMeter(registry);
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(group)
-        .channel(NioServerSocketChannel.class)
+        .channel(serverChannelFor(group))
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
