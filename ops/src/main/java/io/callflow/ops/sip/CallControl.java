@@ -134,18 +134,11 @@ public final class CallControl {
     ProbeLegCommands probing = probes;
     if (command instanceof SipCommand.ProbeLeg probe && probing != null) {
       probing.execute(probe);
-    } else if (b2bua != null && carriedOutByB2bua(command)) {
+    } else if (b2bua != null && B2bua.carriesOut(command)) {
       b2bua.execute(command);
     } else {
       unrouted.accept(command);
     }
-  }
-
-  private static boolean carriedOutByB2bua(SipCommand command) {
-    return command instanceof SipCommand.HangUp || command instanceof SipCommand.HoldLeg
-        || command instanceof SipCommand.UnholdLeg || command instanceof SipCommand.CallCustomerBack
-        || command instanceof SipCommand.RedialAgent || command instanceof SipCommand.RefuseNewCalls
-        || command instanceof SipCommand.Transfer;
   }
 
   /** A leg that answered its restart probe goes back into its call (before core hears LegAlive). */

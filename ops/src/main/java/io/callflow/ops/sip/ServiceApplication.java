@@ -65,11 +65,16 @@ final class ServiceApplication implements SipApplication {
       case "PUBLISH" -> publish.handle(request);
       case "INVITE" -> calls.b2bua().ifPresentOrElse(b2bua -> b2bua.onRequest(request), () -> refuseCall(request));
       case "REGISTER" -> calls.registrar().ifPresentOrElse(registrar -> registrar.handle(request),
-          () -> request.respond(request.createResponse(METHOD_NOT_ALLOWED, null).withHeaderValues("Allow", ALLOW)));
+          () -> refuseMethod(request));
       case "BYE" -> request.respond(NO_SUCH_CALL);
       case "ACK" -> LOG.debug("ACK outside any transaction or dialog ignored");
-      default -> request.respond(request.createResponse(METHOD_NOT_ALLOWED, null).withHeaderValues("Allow", ALLOW));
+      default -> refuseMethod(request);
     }
+  }
+
+  /** RFC 3261 §21.4.6: 405 with the methods this service does take. */
+  private static void refuseMethod(IncomingRequest request) {
+    request.respond(request.createResponse(METHOD_NOT_ALLOWED, null).withHeaderValues("Allow", ALLOW));
   }
 
   @Override

@@ -295,6 +295,14 @@ public final class B2bua implements SipApplication {
    * CallCustomerBack and RedialAgent go to {@link #thirdPartyCallControl}. Commands for other
    * parts (ConsultDepartment, ProbeLeg, recording) and for unknown calls are ignored.
    */
+  /** Whether {@link #execute} carries {@code command} out; the others belong to other parts. */
+  public static boolean carriesOut(SipCommand command) {
+    return command instanceof SipCommand.HangUp || command instanceof SipCommand.HoldLeg
+        || command instanceof SipCommand.UnholdLeg || command instanceof SipCommand.CallCustomerBack
+        || command instanceof SipCommand.RedialAgent || command instanceof SipCommand.Transfer
+        || command instanceof SipCommand.RefuseNewCalls;
+  }
+
   public void execute(SipCommand command) {
     Objects.requireNonNull(command, "command");
     if (command instanceof SipCommand.RefuseNewCalls refuse) {
