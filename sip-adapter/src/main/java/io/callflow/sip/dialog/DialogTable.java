@@ -5,7 +5,6 @@ import io.callflow.sip.message.SipMessage;
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.message.SipResponse;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,7 +58,7 @@ public final class DialogTable {
     NameAddress from = request.from().orElseThrow();
     Dialog dialog = Dialog.asUas(key.get().callId(), key.get().localTag(), key.get().remoteTag(),
         nameAddr(to), nameAddr(from), request.contactUri().orElse(from.uri()),
-        request.recordRoutes(), request.cseq().orElseThrow().number(), isSecure(request),
+        request.recordRoutes(), request.cseq().orElseThrow().number(), DialogOrigin.isSecure(request),
         response.statusCode() < 200);
     add(dialog);
     return dialog;
@@ -70,6 +69,11 @@ public final class DialogTable {
    * (early for 1xx, confirmed for 2xx); an existing dialog with the same id is returned.
    */
   public Dialog createUac(SipRequest request, SipResponse response) {
+    return createUac(DialogOrigin.of(request), response);
+  }
+
+  /** {@link #createUac(SipRequest, SipResponse)} from what the request left behind. */
+  public Dialog createUac(DialogOrigin origin, SipResponse response) {
     Optional<DialogId> key = id(response, true);
     if (key.isEmpty()) {
       throw new IllegalArgumentException("a dialog needs Call-ID, From tag and To tag (RFC 3261 §12.1.2)");
@@ -78,12 +82,10 @@ public final class DialogTable {
     if (existing != null) {
       return existing;
     }
-    NameAddress from = request.from().orElseThrow();
     NameAddress to = response.to().orElseThrow();
     Dialog dialog = Dialog.asUac(key.get().callId(), key.get().localTag(), key.get().remoteTag(),
-        nameAddr(from), nameAddr(to), response.contactUri().orElse(request.requestUri()),
-        response.recordRoutes(), request.cseq().orElseThrow().number(), isSecure(request),
-        response.statusCode() < 200);
+        origin.localAddress(), nameAddr(to), response.contactUri().orElse(origin.requestUri()),
+        response.recordRoutes(), origin.cseq(), origin.secure(), response.statusCode() < 200);
     add(dialog);
     return dialog;
   }
@@ -134,11 +136,6 @@ public final class DialogTable {
     return Optional.of(fromIsLocal
         ? new DialogId(callId.get(), fromTag.get(), toTag.get())
         : new DialogId(callId.get(), toTag.get(), fromTag.get()));
-  }
-
-  /** §12.1.1: the dialog is secure when the request came over TLS with a sips Request-URI. */
-  private static boolean isSecure(SipRequest request) {
-    return request.requestUri().toLowerCase(Locale.ROOT).startsWith("sips:");
   }
 
   /** A From/To value without its tag, as name-addr text. */

@@ -71,6 +71,18 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     return h == null ? Optional.empty() : Optional.of(nameAddress(h.getAddress(), h.getTag()));
   }
 
+  /** The From tag alone (§19.3), without building the address. */
+  public Optional<String> fromTag() {
+    FromHeader h = raw.getFrom();
+    return h == null ? Optional.empty() : Optional.ofNullable(h.getTag());
+  }
+
+  /** The To tag alone (§19.3), without building the address. */
+  public Optional<String> toTag() {
+    ToHeader h = raw.getTo();
+    return h == null ? Optional.empty() : Optional.ofNullable(h.getTag());
+  }
+
   /** The topmost Via (§20.42), the one this element's transaction matches on. */
   public Optional<Via> topVia() {
     gov.nist.javax.sip.header.Via v = raw.getTopmostVia();

@@ -2,7 +2,6 @@ package io.callflow.sip.stack;
 
 import io.callflow.sip.dialog.Dialog;
 import io.callflow.sip.dialog.DialogId;
-import io.callflow.sip.message.NameAddress;
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.message.SipResponse;
 import io.callflow.sip.transaction.ServerTransaction;
@@ -18,16 +17,22 @@ public final class IncomingRequest {
 
   private final Shard shard;
   private final ServerTransaction transaction;
+  /**
+   * Held here, not only by the transaction: the transaction lets go of it at the final
+   * response, the application may still read it after answering (a BYE's Reason).
+   */
+  private final SipRequest request;
   private final Dialog dialog;
 
-  IncomingRequest(Shard shard, ServerTransaction transaction, Dialog dialog) {
+  IncomingRequest(Shard shard, ServerTransaction transaction, SipRequest request, Dialog dialog) {
     this.shard = shard;
     this.transaction = transaction;
+    this.request = request;
     this.dialog = dialog;
   }
 
   public SipRequest request() {
-    return transaction.request();
+    return request;
   }
 
   public String method() {
@@ -52,18 +57,15 @@ public final class IncomingRequest {
     if (dialog != null) {
       return Optional.of(dialog);
     }
-    SipRequest request = transaction.request();
-    Optional<String> callId = request.callId();
-    Optional<String> fromTag = request.from().flatMap(NameAddress::tag);
-    if (callId.isEmpty() || fromTag.isEmpty()) {
+    if (transaction.remoteTag().isEmpty()) {
       return Optional.empty();
     }
-    return shard.dialogs().get(new DialogId(callId.get(), transaction.localTag(), fromTag.get()));
+    return shard.dialogs().get(new DialogId(transaction.callId(), transaction.localTag(), transaction.remoteTag()));
   }
 
   /** A response with the transaction's To tag (§8.2.6), not yet sent. */
   public SipResponse createResponse(int status, String reason) {
-    return transaction.createResponse(status, reason);
+    return transaction.responseTo(request, status, reason);
   }
 
   /** Answers with {@code status} and the default reason phrase. */

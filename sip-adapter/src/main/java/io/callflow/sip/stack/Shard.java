@@ -4,15 +4,16 @@ import io.callflow.core.time.Scheduler;
 import io.callflow.sip.dialog.Dialog;
 import io.callflow.sip.dialog.DialogId;
 import io.callflow.sip.dialog.DialogMetrics;
+import io.callflow.sip.dialog.DialogOrigin;
 import io.callflow.sip.dialog.DialogState;
 import io.callflow.sip.dialog.DialogTable;
 import io.callflow.sip.dialog.InDialogRequest;
 import io.callflow.sip.dialog.UriText;
-import io.callflow.sip.message.NameAddress;
 import io.callflow.sip.message.SipMessage;
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.message.SipRequestBuilder;
 import io.callflow.sip.message.SipResponse;
+import io.callflow.sip.message.StoredMessage;
 import io.callflow.sip.timer.TimerName;
 import io.callflow.sip.timer.TimerSettings;
 import io.callflow.sip.transaction.Branches;
@@ -131,8 +132,8 @@ final class Shard implements ServerTransactionUser {
   @Override
   public void onRequest(ServerTransaction transaction) {
     SipRequest request = transaction.request();
-    if (request.to().flatMap(NameAddress::tag).isEmpty()) {
-      IncomingRequest incoming = new IncomingRequest(this, transaction, null);
+    if (request.toTag().isEmpty()) {
+      IncomingRequest incoming = new IncomingRequest(this, transaction, request, null);
       callApplication(incoming, () -> application.onRequest(incoming));
       return;
     }
@@ -155,7 +156,7 @@ final class Shard implements ServerTransactionUser {
     } else if (method.equals("BYE")) {
       forget(dialog);
     }
-    IncomingRequest incoming = new IncomingRequest(this, transaction, dialog);
+    IncomingRequest incoming = new IncomingRequest(this, transaction, request, dialog);
     callApplication(incoming, () -> application.onDialogRequest(dialog, incoming));
   }
 
@@ -165,8 +166,7 @@ final class Shard implements ServerTransactionUser {
     } catch (RuntimeException e) {
       LOG.error("application failed on {} (Call-ID {}); answering 500", incoming.method(),
           incoming.transaction().callId(), e);
-      if (incoming.transaction().lastResponse().filter(r -> r.statusCode() >= 200).isEmpty()
-          && !incoming.transaction().isTerminated()) {
+      if (!incoming.transaction().answered() && !incoming.transaction().isTerminated()) {
         respond(incoming, incoming.createResponse(500, "Server Internal Error"));
       }
     }
@@ -176,13 +176,12 @@ final class Shard implements ServerTransactionUser {
   void respond(IncomingRequest incoming, SipResponse response) {
     ServerTransaction transaction = incoming.transaction();
     int status = response.statusCode();
-    if (transaction.isTerminated()
-        || transaction.lastResponse().filter(last -> last.statusCode() >= 200).isPresent()) {
+    if (transaction.isTerminated() || transaction.answered()) {
       LOG.debug("{} to {} not sent: already answered or ended (Call-ID {})", status,
           incoming.method(), transaction.callId());
       return;
     }
-    SipRequest request = transaction.request();
+    SipRequest request = incoming.request();
     boolean invite = request.method().equals("INVITE");
     SipResponse out = response;
     if (status > 100 && status < 300 && !response.hasHeader("Contact")
@@ -198,7 +197,7 @@ final class Shard implements ServerTransactionUser {
         expectAck(dialog, out, transaction.peer(), request.cseq().orElseThrow().number());
       }
     } else if (invite && status >= 300 && incoming.dialog().isEmpty()) {
-      endEarlyDialog(request, transaction.localTag());
+      endEarlyDialog(transaction);
     }
     transaction.respond(out);
   }
@@ -221,15 +220,13 @@ final class Shard implements ServerTransactionUser {
     metrics.timedOut(TimerName.ACK_WAIT);
     LOG.info("2xx never acknowledged within 64*T1; ending the session with BYE (Call-ID {})",
         dialog.id().callId());
-    sendInDialog(dialog, "BYE", null, null, QUIET);
+    sendInDialog(dialog, "BYE", null, null, ClientTransactionListener.IGNORE);
     application.onAckTimeout(dialog);
   }
 
-  private void endEarlyDialog(SipRequest invite, String localTag) {
-    Optional<String> callId = invite.callId();
-    Optional<String> fromTag = invite.from().flatMap(NameAddress::tag);
-    if (callId.isPresent() && fromTag.isPresent()) {
-      dialogs.get(new DialogId(callId.get(), localTag, fromTag.get())).ifPresent(this::forget);
+  private void endEarlyDialog(ServerTransaction invite) {
+    if (!invite.remoteTag().isEmpty()) {
+      dialogs.get(new DialogId(invite.callId(), invite.localTag(), invite.remoteTag())).ifPresent(this::forget);
     }
   }
 
@@ -269,9 +266,9 @@ final class Shard implements ServerTransactionUser {
   }
 
   @Override
-  public void onCancel(InviteServerTransaction invite, SipRequest cancel) {
-    endEarlyDialog(invite.request(), invite.localTag());
-    IncomingRequest incoming = new IncomingRequest(this, invite, null);
+  public void onCancel(InviteServerTransaction invite, SipRequest inviteRequest, SipRequest cancel) {
+    endEarlyDialog(invite);
+    IncomingRequest incoming = new IncomingRequest(this, invite, inviteRequest, null);
     callApplication(incoming, () -> application.onCancel(incoming));
   }
 
@@ -331,9 +328,11 @@ final class Shard implements ServerTransactionUser {
    */
   void ack(Dialog dialog, long inviteCseq, String contentType, byte[] body) {
     InDialogRequest spec = dialog.requestWithSeq("ACK", inviteCseq);
-    ApplicationAck ack = new ApplicationAck(build(spec, contentType, body), peerFor(spec.nextHop()));
-    layer.sendWithoutTransaction(ack.request(), ack.peer());
+    SipRequest request = build(spec, contentType, body);
+    Peer peer = peerFor(spec.nextHop());
+    layer.sendWithoutTransaction(request, peer);
     if (dialog.state() != DialogState.TERMINATED) {
+      ApplicationAck ack = new ApplicationAck(StoredMessage.of(request), peer);
       applicationAcks.put(dialog.id(), Optional.of(ack));
       scheduler.schedule(settings.sixtyFourT1(), () -> applicationAcks.remove(dialog.id(), Optional.of(ack)));
     }
@@ -345,12 +344,12 @@ final class Shard implements ServerTransactionUser {
     if (kept == null) {
       sendAck(dialog, cseq);
     } else {
-      kept.ifPresent(ack -> layer.sendWithoutTransaction(ack.request(), ack.peer()));
+      kept.ifPresent(ack -> layer.sendWithoutTransaction(ack.request().message(), ack.peer()));
     }
   }
 
-  /** An ACK the application built, and where it went. */
-  private record ApplicationAck(SipRequest request, Peer peer) {
+  /** An ACK the application built, kept encoded for the 64*T1 it may be resent, and where it went. */
+  private record ApplicationAck(StoredMessage request, Peer peer) {
   }
 
   /**
@@ -422,13 +421,19 @@ final class Shard implements ServerTransactionUser {
     return endpoint != null ? endpoint : endpoints.values().iterator().next();
   }
 
-  /** The UAC core for one dialog-creating INVITE (§13.2.2). */
+  /**
+   * The UAC core for one dialog-creating INVITE (§13.2.2). Its transaction lives on for 64*T1
+   * after a 2xx (RFC 6026 §8.4), so once the final response is in, this lets go of the INVITE
+   * and the application's listener and keeps only what later 2xx need.
+   */
   private final class UacInvite implements ClientTransactionListener {
-    private final SipRequest invite;
     private final Peer destination;
-    private final CallListener listener;
     private final String branch;
     private final boolean ackedByApplication;
+    /** Both null from the final response on. */
+    private SipRequest invite;
+    private CallListener listener;
+    private DialogOrigin origin;
     /** The dialog of the first 2xx; later 2xx from other forks are ended with BYE. */
     private Dialog answered;
     private boolean provisionalSeen;
@@ -445,48 +450,64 @@ final class Shard implements ServerTransactionUser {
 
     void cancel() {
       cancelWanted = true;
-      if (provisionalSeen && !cancelSent) {
+      if (provisionalSeen && !cancelSent && invite != null) {
         cancelSent = true;
-        layer.send(invite.createCancel(), destination, QUIET);
+        layer.send(invite.createCancel(), destination, ClientTransactionListener.IGNORE);
       }
+    }
+
+    private DialogOrigin origin() {
+      if (origin == null) {
+        origin = DialogOrigin.of(invite);
+      }
+      return origin;
     }
 
     @Override
     public void onResponse(ClientTransaction transaction, SipResponse response) {
       int status = response.statusCode();
-      boolean tagged = response.to().flatMap(NameAddress::tag).isPresent();
-      if (status >= 200) {
-        unanswered.remove(branch, this);
-      }
+      boolean tagged = response.toTag().isPresent();
       if (status < 200) {
         provisionalSeen = true;
         if (cancelWanted) {
           cancel();
         }
-        Dialog early = status > 100 && tagged ? dialogs.createUac(invite, response) : null;
+        Dialog early = status > 100 && tagged ? dialogs.createUac(origin(), response) : null;
         listener.onProvisional(response, early);
-      } else if (status < 300 && tagged) {
-        Dialog dialog = dialogs.createUac(invite, response);
+        return;
+      }
+      unanswered.remove(branch, this);
+      if (status < 300 && !tagged) {
+        LOG.debug("2xx without a To tag ignored (Call-ID {})", transaction.callId());
+        return;
+      }
+      CallListener told = listener;
+      if (invite != null) {
+        origin();
+        invite = null;
+        listener = null;
+      }
+      if (status < 300) {
+        Dialog dialog = dialogs.createUac(origin, response);
         if (dialog.state() == DialogState.EARLY) {
           dialog.confirm(response.contactUri().orElse(null), response.recordRoutes());
         }
-        long cseq = invite.cseq().orElseThrow().number();
         if (ackedByApplication && (answered == null || answered == dialog)) {
           applicationAcks.putIfAbsent(dialog.id(), Optional.empty());
-          ackAgain(dialog, cseq);
+          ackAgain(dialog, origin.cseq());
         } else {
-          sendAck(dialog, cseq);
+          sendAck(dialog, origin.cseq());
         }
         if (answered == null) {
           answered = dialog;
-          listener.onAnswered(dialog, response);
+          told.onAnswered(dialog, response);
         } else if (answered != dialog && dialog.state() != DialogState.TERMINATED) {
           // §13.2.2.4: a 2xx from another fork is acknowledged, then that dialog is ended.
-          sendInDialog(dialog, "BYE", null, null, QUIET);
+          sendInDialog(dialog, "BYE", null, null, ClientTransactionListener.IGNORE);
         }
       } else if (status >= 300) {
         dialogs.forReceivedResponse(response).ifPresent(Shard.this::forget);
-        listener.onFailed(status, response);
+        told.onFailed(status, response);
       }
     }
 
@@ -517,7 +538,7 @@ final class Shard implements ServerTransactionUser {
     public void onResponse(ClientTransaction transaction, SipResponse response) {
       if (response.statusCode() >= 200 && response.statusCode() < 300) {
         response.contactUri().ifPresent(dialog::refreshTarget);
-        sendAck(dialog, transaction.request().cseq().orElseThrow().number());
+        sendAck(dialog, transaction.cseq());
       }
       listener.onResponse(transaction, response);
     }
@@ -532,19 +553,4 @@ final class Shard implements ServerTransactionUser {
       listener.onTransportError(transaction, cause);
     }
   }
-
-  /** For requests whose outcome nobody waits for (the BYE after a missing ACK). */
-  static final ClientTransactionListener QUIET = new ClientTransactionListener() {
-    @Override
-    public void onResponse(ClientTransaction transaction, SipResponse response) {
-    }
-
-    @Override
-    public void onTimeout(ClientTransaction transaction) {
-    }
-
-    @Override
-    public void onTransportError(ClientTransaction transaction, Throwable cause) {
-    }
-  };
 }

@@ -12,7 +12,8 @@ public abstract sealed class ClientTransaction extends Transaction
     permits InviteClientTransaction, NonInviteClientTransaction {
 
   final ClientKey key;
-  final ClientTransactionListener listener;
+  /** Not final: a non-INVITE transaction lets go of its TU at the final response (see {@link #forgetListener}). */
+  ClientTransactionListener listener;
 
   ClientTransaction(TransactionLayer layer, SipRequest request, Peer peer, ClientKey key,
       ClientTransactionListener listener) {
@@ -40,6 +41,15 @@ public abstract sealed class ClientTransaction extends Transaction
     if (waiting) {
       listener.onTransportError(this, cause);
     }
+  }
+
+  /**
+   * After the final response of a non-INVITE request nothing reaches the TU any more, yet the
+   * transaction waits Timer K (§17.1.2.2); it must not keep the TU (often a whole call) alive
+   * meanwhile.
+   */
+  void forgetListener() {
+    listener = ClientTransactionListener.IGNORE;
   }
 
   /** Sends the request and starts the timers. */

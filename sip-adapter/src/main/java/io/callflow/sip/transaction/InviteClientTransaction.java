@@ -8,6 +8,7 @@ import static io.callflow.sip.transaction.InviteClientState.TERMINATED;
 
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.message.SipResponse;
+import io.callflow.sip.message.StoredMessage;
 import io.callflow.sip.timer.TimerName;
 
 /**
@@ -35,7 +36,8 @@ import io.callflow.sip.timer.TimerName;
 public final class InviteClientTransaction extends ClientTransaction {
 
   private InviteClientState state = CALLING;
-  private SipRequest ack;
+  /** The ACK of a non-2xx final response, kept encoded for Timer D (§17.1.1.2). */
+  private StoredMessage ack;
 
   InviteClientTransaction(TransactionLayer layer, SipRequest request, Peer peer, ClientKey key,
       ClientTransactionListener listener) {
@@ -89,12 +91,17 @@ public final class InviteClientTransaction extends ClientTransaction {
           moveTo(ACCEPTED);
           timers.start(TimerName.M, initial(TimerName.M), () -> moveTo(TERMINATED));
           listener.onResponse(this, response);
+          forgetRequest();
         } else {
-          ack = request.createAck(response);
+          SipRequest firstAck = request.createAck(response);
           moveTo(COMPLETED);
           listener.onResponse(this, response);
-          transmit(ack);
+          forgetRequest();
+          transmit(firstAck);
           if (state == COMPLETED) {
+            if (!initial(TimerName.D).isZero()) {
+              ack = StoredMessage.of(firstAck);
+            }
             startOrRun(TimerName.D, () -> moveTo(TERMINATED));
           }
         }
@@ -105,9 +112,9 @@ public final class InviteClientTransaction extends ClientTransaction {
         }
       }
       case COMPLETED -> {
-        if (status >= 300) {
+        if (status >= 300 && ack != null) {
           layer.metrics().requestRetransmitted();
-          transmit(ack);
+          transmit(ack.message());
         }
       }
       case TERMINATED -> {

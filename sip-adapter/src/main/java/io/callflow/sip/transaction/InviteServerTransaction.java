@@ -68,9 +68,10 @@ public final class InviteServerTransaction extends ServerTransaction {
   }
 
   private void tryingTimerFired() {
-    if (state == PROCEEDING && lastResponse == null) {
-      lastResponse = createResponse(100, null);
-      transmit(lastResponse);
+    if (state == PROCEEDING && lastStatus() == 0) {
+      SipResponse trying = createResponse(100, null);
+      sent(trying);
+      transmit(trying);
     }
   }
 
@@ -87,7 +88,7 @@ public final class InviteServerTransaction extends ServerTransaction {
           + " cannot send " + status + " in state " + state);
     }
     timers.cancel(TimerName.TRYING);
-    lastResponse = response;
+    sent(response);
     if (status >= 300) {
       moveTo(COMPLETED);
       if (!peer.reliable()) {
@@ -98,6 +99,8 @@ public final class InviteServerTransaction extends ServerTransaction {
       timers.start(TimerName.H, initial(TimerName.H), this::timerHFired);
     } else if (status >= 200) {
       moveTo(ACCEPTED);
+      // The TU retransmits its 2xx itself (§13.3.1.4); Accepted only absorbs and passes ACKs.
+      forgetResponses();
       timers.start(TimerName.L, initial(TimerName.L), () -> moveTo(TERMINATED));
     }
     transmit(response);
@@ -124,6 +127,7 @@ public final class InviteServerTransaction extends ServerTransaction {
     switch (state) {
       case COMPLETED -> {
         moveTo(CONFIRMED);
+        forgetResponses();
         startOrRun(TimerName.I, () -> moveTo(TERMINATED));
       }
       case ACCEPTED -> layer.user().onAck(ack, peer);

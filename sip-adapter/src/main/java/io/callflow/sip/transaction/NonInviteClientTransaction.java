@@ -92,6 +92,8 @@ public final class NonInviteClientTransaction extends ClientTransaction {
     }
     moveTo(COMPLETED);
     listener.onResponse(this, response);
+    forgetRequest();
+    forgetListener();
     startOrRun(TimerName.K, () -> moveTo(TERMINATED));
   }
 

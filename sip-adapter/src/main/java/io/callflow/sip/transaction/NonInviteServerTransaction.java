@@ -64,7 +64,7 @@ public final class NonInviteServerTransaction extends ServerTransaction {
       throw new IllegalStateException("non-INVITE server transaction for Call-ID " + callId()
           + " cannot send " + response.statusCode() + " in state " + state);
     }
-    lastResponse = response;
+    sent(response);
     boolean fin = response.statusCode() >= 200;
     if (fin) {
       moveTo(COMPLETED);
@@ -73,6 +73,9 @@ public final class NonInviteServerTransaction extends ServerTransaction {
     }
     transmit(response);
     if (fin && state == COMPLETED) {
+      if (!initial(TimerName.J).isZero()) {
+        storeFinal();
+      }
       startOrRun(TimerName.J, () -> moveTo(TERMINATED));
     }
   }

@@ -2,7 +2,7 @@ package io.callflow.sip.transaction;
 
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.message.SipResponse;
-import java.util.Optional;
+import io.callflow.sip.message.StoredMessage;
 
 /**
  * A server transaction (§17.2): the TU answers its request with {@link #respond}, the
@@ -14,12 +14,20 @@ public abstract sealed class ServerTransaction extends Transaction
 
   final ServerKey key;
   private final String localTag;
-  SipResponse lastResponse;
+  private final String remoteTag;
+  /** The last response while it may be sent again parsed (a 1xx, an INVITE's non-2xx until its ACK). */
+  private SipResponse lastResponse;
+  /** A non-INVITE's final response, kept encoded for the 64*T1 of Completed (§17.2.2). */
+  private StoredMessage storedFinal;
+  private int lastStatus;
+  /** The To tag of the last response, for matching an RFC 2543 ACK (§17.2.3). */
+  private String sentToTag = "";
 
   ServerTransaction(TransactionLayer layer, SipRequest request, Peer peer, ServerKey key) {
     super(layer, request, peer);
     this.key = key;
-    this.localTag = request.to().flatMap(to -> to.tag()).orElseGet(Branches::nextTag);
+    this.localTag = request.toTag().orElseGet(Branches::nextTag);
+    this.remoteTag = request.fromTag().orElse("");
   }
 
   /**
@@ -31,20 +39,69 @@ public abstract sealed class ServerTransaction extends Transaction
     return localTag;
   }
 
+  /** The From tag of the request (§8.2.6.2: the peer's side of a dialog it creates); empty if none. */
+  public String remoteTag() {
+    return remoteTag;
+  }
+
   /**
    * A response to the request with this transaction's To tag (§8.2.6); a 100 Trying carries
    * none (§8.2.6.2 allows it and a tag there would fix the dialog too early).
+   *
+   * @throws IllegalStateException after the final response (the request is no longer held)
    */
   public SipResponse createResponse(int status, String reason) {
+    return responseTo(request(), status, reason);
+  }
+
+  /** {@link #createResponse} for {@code request}, the one this transaction was created for. */
+  public SipResponse responseTo(SipRequest request, int status, String reason) {
     return request.createResponse(status, reason, status == 100 ? null : localTag);
   }
 
   /** Sends {@code response} per the state machine; call on the transaction's event loop. */
   public abstract void respond(SipResponse response);
 
-  /** The last response sent, if any. */
-  public Optional<SipResponse> lastResponse() {
-    return Optional.ofNullable(lastResponse);
+  /** The status code of the last response sent, 0 before any. */
+  public int lastStatus() {
+    return lastStatus;
+  }
+
+  /** True once a final response (200-699) was sent. */
+  public boolean answered() {
+    return lastStatus >= 200;
+  }
+
+  /** Notes {@code response} as the last one sent; it is kept parsed for sending again. */
+  void sent(SipResponse response) {
+    lastResponse = response;
+    lastStatus = response.statusCode();
+    if (!(key instanceof ServerKey.Rfc3261)) {
+      sentToTag = response.toTag().orElse("");
+    }
+    if (answered()) {
+      forgetRequest();
+    }
+  }
+
+  /** The final response stays only as bytes (non-INVITE Completed, §17.2.2). */
+  void storeFinal() {
+    if (lastResponse != null) {
+      storedFinal = StoredMessage.of(lastResponse);
+      lastResponse = null;
+    }
+  }
+
+  /** Nothing needs to be sent again any more (INVITE Accepted, Confirmed). */
+  void forgetResponses() {
+    lastResponse = null;
+    storedFinal = null;
+  }
+
+  @Override
+  void ended() {
+    super.ended();
+    forgetResponses();
   }
 
   @Override
@@ -63,6 +120,9 @@ public abstract sealed class ServerTransaction extends Transaction
     if (lastResponse != null) {
       layer.metrics().responseRetransmitted();
       transmit(lastResponse);
+    } else if (storedFinal != null) {
+      layer.metrics().responseRetransmitted();
+      transmit(storedFinal.message());
     }
   }
 
@@ -74,8 +134,6 @@ public abstract sealed class ServerTransaction extends Transaction
     if (key instanceof ServerKey.Rfc3261) {
       return true;
     }
-    String ackTag = ack.to().flatMap(to -> to.tag()).orElse("");
-    String sentTag = lastResponse == null ? "" : lastResponse.to().flatMap(to -> to.tag()).orElse("");
-    return ackTag.equals(sentTag);
+    return ack.toTag().orElse("").equals(sentToTag);
   }
 }

@@ -19,10 +19,11 @@ public interface ServerTransactionUser {
   void onAck(SipRequest ack, Peer source);
 
   /**
-   * A CANCEL matched {@code invite} (§9.2). The layer already answered 200 to the CANCEL and,
-   * when the INVITE had no final response yet, 487 to the INVITE.
+   * A CANCEL ended {@code invite} (§9.2): the layer already answered 200 to the CANCEL and 487
+   * to the INVITE, whose request is therefore no longer held by the transaction but passed
+   * here. A CANCEL arriving after the INVITE's final response changes nothing and is not told.
    */
-  void onCancel(InviteServerTransaction invite, SipRequest cancel);
+  void onCancel(InviteServerTransaction invite, SipRequest inviteRequest, SipRequest cancel);
 
   /**
    * A response matched no client transaction (§17.1.3 leaves it to the core): typically a

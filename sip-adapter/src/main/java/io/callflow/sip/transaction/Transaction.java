@@ -1,5 +1,6 @@
 package io.callflow.sip.transaction;
 
+import io.callflow.sip.message.CSeq;
 import io.callflow.sip.message.SipMessage;
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.timer.NamedTimers;
@@ -17,15 +18,23 @@ import org.slf4j.LoggerFactory;
  * named timers it has pending and the layer it sends through. A transaction lives on the
  * event loop of its Call-ID: its messages, timers and TU calls all run there, so it holds
  * no lock. Its state machine is in the subclass, one enum per RFC figure.
+ *
+ * <p>The parsed request is kept only until the final response: after that a transaction
+ * lingers up to 64*T1 (Timers J, L, M, D over UDP) just to absorb retransmissions, and a
+ * parsed message held that long by every call is what made the collector's pauses long at
+ * load. What the lingering part needs (method, CSeq number, Call-ID, tags) is kept as values.
  */
 public abstract sealed class Transaction permits ServerTransaction, ClientTransaction {
 
   private static final Logger LOG = LoggerFactory.getLogger(Transaction.class);
 
   final TransactionLayer layer;
-  final SipRequest request;
+  /** Null once the final response was sent or received; see {@link #forgetRequest}. */
+  SipRequest request;
   final Peer peer;
   final NamedTimers timers;
+  private final String method;
+  private final long cseq;
   private final String callId;
 
   Transaction(TransactionLayer layer, SipRequest request, Peer peer) {
@@ -33,17 +42,37 @@ public abstract sealed class Transaction permits ServerTransaction, ClientTransa
     this.request = request;
     this.peer = peer;
     this.timers = new NamedTimers(layer.scheduler());
+    this.method = request.method();
+    this.cseq = request.cseq().map(CSeq::number).orElse(-1L);
     this.callId = request.callId().orElse("");
   }
 
-  /** The request that created the transaction (the first one, not a retransmission). */
+  /**
+   * The request that created the transaction (the first one, not a retransmission).
+   *
+   * @throws IllegalStateException after the final response: the request is not kept then
+   */
   public SipRequest request() {
+    if (request == null) {
+      throw new IllegalStateException(method + " transaction for Call-ID " + callId
+          + " no longer holds its request (kept only until the final response)");
+    }
     return request;
   }
 
-  /** The method of {@link #request()}. */
+  /** True until the final response, while {@link #request()} is still held. */
+  public boolean holdsRequest() {
+    return request != null;
+  }
+
+  /** The method of the request. */
   public String method() {
-    return request.method();
+    return method;
+  }
+
+  /** The CSeq number of the request (§8.1.1.5), -1 if it had none. */
+  public long cseq() {
+    return cseq;
   }
 
   /** Where responses go (server) or requests go (client). */
@@ -136,8 +165,13 @@ public abstract sealed class Transaction permits ServerTransaction, ClientTransa
           + ": no transition " + from + " -> " + to);
     }
     if (LOG.isDebugEnabled()) {
-      LOG.debug("{} {} {} -> {} (Call-ID {})", getClass().getSimpleName(), request.method(), from, to, callId);
+      LOG.debug("{} {} {} -> {} (Call-ID {})", getClass().getSimpleName(), method, from, to, callId);
     }
+  }
+
+  /** The final response is out (server) or in (client): the parsed request is not needed any more. */
+  void forgetRequest() {
+    request = null;
   }
 
   /** Stops the timers and leaves the layer's table; called once, on entering Terminated. */

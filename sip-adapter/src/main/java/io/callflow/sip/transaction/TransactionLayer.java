@@ -85,7 +85,10 @@ public final class TransactionLayer {
     user.onRequest(created);
   }
 
-  /** §9.2: 200 to the CANCEL and 487 to the INVITE it matches, or 481 when none does. */
+  /**
+   * §9.2: 200 to the CANCEL and 487 to the INVITE it matches, or 481 when none does; the TU
+   * hears of it only when the CANCEL ended the INVITE.
+   */
   private void cancel(SipRequest cancel, ServerTransaction cancelTransaction) {
     ServerTransaction target = ServerKey.cancelled(cancel).map(servers::get).orElse(null);
     if (!(target instanceof InviteServerTransaction invite)) {
@@ -93,10 +96,12 @@ public final class TransactionLayer {
       return;
     }
     cancelTransaction.respond(cancel.createResponse(200, null, invite.localTag()));
-    if (invite.state() == InviteServerState.PROCEEDING) {
-      invite.respond(invite.createResponse(487, null));
+    if (invite.state() != InviteServerState.PROCEEDING) {
+      return; // §9.2: the INVITE already has its final response; the CANCEL changes nothing.
     }
-    user.onCancel(invite, cancel);
+    SipRequest request = invite.request(); // not held after the 487, its final response
+    invite.respond(invite.createResponse(487, null));
+    user.onCancel(invite, request, cancel);
   }
 
   /** A response from {@code source}: to its client transaction, or to the TU when none matches. */

@@ -14,6 +14,7 @@ import io.callflow.sip.transaction.RecordingSender;
 import io.callflow.sip.transaction.RecordingUser;
 import io.callflow.sip.transaction.TestMessages;
 import io.callflow.sip.transaction.TransactionMetrics;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,48 @@ class UacCoreTest {
 
   private static SipResponse reply(int status) {
     return TestMessages.response(status, BRANCH, 1, "INVITE", status == 100 ? "" : "callee-tag");
+  }
+
+  @Test
+  void afterThe2xxTheLingeringInviteTransactionKeepsNeitherTheInviteNorTheCall() {
+    SipRequest invite = TestMessages.outgoing("INVITE", BRANCH, 1);
+    WeakReference<CallListener> call = inviteWithThrowawayListener(invite);
+
+    shard.receive(reply(200), UDP_PEER);
+
+    assertThat(shard.layer().size()).as("Accepted waits for retransmitted 2xx (Timer M)").isEqualTo(1);
+    assertThat(shard.layer().clientFor(invite).orElseThrow().holdsRequest()).isFalse();
+    assertThat(collected(call)).as("the call's listener is free to be collected").isTrue();
+    shard.receive(reply(200), UDP_PEER);
+    assertThat(sender.requests("ACK")).as("a retransmitted 2xx is still ACKed").isEqualTo(2);
+  }
+
+  private WeakReference<CallListener> inviteWithThrowawayListener(SipRequest invite) {
+    CallListener throwaway = new CallListener() {
+      @Override
+      public void onProvisional(SipResponse response, Dialog early) {
+      }
+
+      @Override
+      public void onAnswered(Dialog dialog, SipResponse response) {
+        events.add("answered");
+      }
+
+      @Override
+      public void onFailed(int status, SipResponse response) {
+      }
+    };
+    shard.invite(invite, UDP_PEER, throwaway);
+    return new WeakReference<>(throwaway);
+  }
+
+  /** True once the collector cleared {@code reference}; a few full collections are asked for. */
+  private static boolean collected(WeakReference<?> reference) {
+    for (int i = 0; i < 20 && reference.get() != null; i++) {
+      System.gc();
+      Thread.onSpinWait();
+    }
+    return reference.get() == null;
   }
 
   @Test

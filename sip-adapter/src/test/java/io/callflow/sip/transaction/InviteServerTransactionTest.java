@@ -6,6 +6,7 @@ import static io.callflow.sip.transaction.TestMessages.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.callflow.sip.message.SipResponse;
 import io.callflow.sip.timer.TimerName;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,15 +109,17 @@ class InviteServerTransactionTest {
   @Test
   void a2xxMovesToAcceptedWhichAbsorbsInviteRetransmissionsUntilTimerL() {
     InviteServerTransaction tx = receive(UDP_PEER);
-    tx.respond(tx.createResponse(200, null));
+    SipResponse ok = tx.createResponse(200, null);
+    tx.respond(ok);
 
     f.layer.onRequest(request("INVITE", BRANCH, 1), UDP_PEER);
 
     assertThat(tx.state()).isEqualTo(InviteServerState.ACCEPTED);
     assertThat(f.sender.responses(200)).as("Accepted absorbs the INVITE").isEqualTo(1);
     assertThat(tx.pendingTimers()).containsExactly(TimerName.L);
+    assertThat(tx.holdsRequest()).as("the parsed INVITE is let go at the final response").isFalse();
 
-    tx.respond(tx.createResponse(200, null));
+    tx.respond(ok);
     assertThat(f.sender.responses(200)).as("the core's 2xx retransmission passes").isEqualTo(2);
 
     f.fire(tx, TimerName.L);
@@ -126,9 +129,10 @@ class InviteServerTransactionTest {
   @Test
   void aSecondFinalResponseIsRefusedNamingTheState() {
     InviteServerTransaction tx = receive(UDP_PEER);
+    SipResponse ok = tx.createResponse(200, null);
     tx.respond(tx.createResponse(486, null));
 
-    assertThatThrownBy(() -> tx.respond(tx.createResponse(200, null)))
+    assertThatThrownBy(() -> tx.respond(ok))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("COMPLETED");
   }

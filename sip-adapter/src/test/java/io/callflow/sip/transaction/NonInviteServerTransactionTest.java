@@ -5,6 +5,7 @@ import static io.callflow.sip.transaction.TestMessages.UDP_PEER;
 import static io.callflow.sip.transaction.TestMessages.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.callflow.sip.message.SipResponse;
 import io.callflow.sip.timer.TimerName;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -44,13 +45,16 @@ class NonInviteServerTransactionTest {
   @Test
   void theFinalResponseIsResentForEachRetransmissionUntilTimerJ() {
     NonInviteServerTransaction tx = receive(UDP_PEER);
-    tx.respond(tx.createResponse(200, null));
+    SipResponse ok = tx.createResponse(200, null).withHeader("Server", "callflow test");
+    tx.respond(ok);
 
     f.layer.onRequest(request("OPTIONS", BRANCH, 5), UDP_PEER);
     f.layer.onRequest(request("OPTIONS", BRANCH, 5), UDP_PEER);
 
     assertThat(f.sender.responses(200)).isEqualTo(3);
     assertThat(f.retransmissions()).isEqualTo(2);
+    assertThat(f.sender.last().toString()).as("the same response, byte for byte").isEqualTo(ok.toString());
+    assertThat(tx.holdsRequest()).isFalse();
     assertThat(tx.pendingTimers()).containsExactly(TimerName.J);
     assertThat(tx.timeUntil(TimerName.J)).isEqualTo(Duration.ofSeconds(32));
 

@@ -33,7 +33,7 @@ public final class RecordingUser implements ServerTransactionUser, ClientTransac
   }
 
   @Override
-  public void onCancel(InviteServerTransaction invite, SipRequest cancel) {
+  public void onCancel(InviteServerTransaction invite, SipRequest inviteRequest, SipRequest cancel) {
     events.add("cancel");
   }
 

@@ -115,6 +115,7 @@ class TransactionMatchingTest {
 
     assertThat(f.sender.responses(487)).isZero();
     assertThat(invite.state()).isEqualTo(InviteServerState.ACCEPTED);
+    assertThat(f.user.events).containsExactly("request INVITE");
   }
 
   @Test

@@ -19,7 +19,6 @@ import io.callflow.sip.stack.SipStack;
 import io.callflow.sip.stack.SipStackSettings;
 import io.callflow.sip.testing.FreePorts;
 import io.callflow.sip.transaction.Branches;
-import io.callflow.sip.transaction.ClientTransaction;
 import io.callflow.sip.transaction.ClientTransactionListener;
 import io.callflow.sip.transaction.Peer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -73,7 +72,7 @@ class RestoredCallTest {
     // The refreshed legs are saved again, with their CSeq above the jump.
     await(() -> restart.afterSaved.size() >= 2, "restored legs saved");
 
-    customerStack.sendInDialog(customer.dialog, "BYE", null, null, ignored());
+    customerStack.sendInDialog(customer.dialog, "BYE", null, null, ClientTransactionListener.IGNORE);
 
     await(() -> agent.methods.contains("BYE"), "the agent got the customer's BYE");
     SipEvent.LegEnded ended = restart.after.awaitEvent(SipEvent.LegEnded.class, WAIT);
@@ -118,7 +117,7 @@ class RestoredCallTest {
     assertThat(redialled.methods).contains("INVITE");
     assertThat(restart.after.events(SipEvent.ReconnectFailed.class)).isEmpty();
 
-    customerStack.sendInDialog(customer.dialog, "BYE", null, null, ignored());
+    customerStack.sendInDialog(customer.dialog, "BYE", null, null, ClientTransactionListener.IGNORE);
     await(() -> redialled.methods.contains("BYE"), "the redialled agent got the customer's BYE");
     assertThat(restart.after.idleWithin(WAIT)).as("no call and no dialog left").isTrue();
   }
@@ -212,25 +211,6 @@ class RestoredCallTest {
         request.respond(200);
       }
     }
-  }
-
-  private static ClientTransactionListener ignored() {
-    return new ClientTransactionListener() {
-      @Override
-      public void onResponse(ClientTransaction transaction, SipResponse response) {
-        // The BYE's answer is not what is checked.
-      }
-
-      @Override
-      public void onTimeout(ClientTransaction transaction) {
-        // Likewise.
-      }
-
-      @Override
-      public void onTransportError(ClientTransaction transaction, Throwable cause) {
-        // Likewise.
-      }
-    };
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
