@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * run on the scheduler's thread under the same per-call lock, and their effects go to the
  * {@link EffectSink} after the lock is released.
  *
+ * <p>Ended calls: a call's machine leaves the engine as soon as the call ends; for
+ * {@code call-flow.ended-retention} the engine keeps only its last {@link CallView}
+ * ({@link EndedCalls}), which {@link #view} returns and which refuses late events by state
+ * and a new offer with the same id.
+ *
  * <p>Records: every transition and record is written to the {@link CallRecordStore} by the
  * engine itself, before {@code handle} returns (the store queues them; durability is the
  * store's). Effects are for the adapters: prompts and alerts to the consoles, commands to
@@ -43,8 +48,8 @@ public final class CallFlowEngine {
   private static final Logger log = LoggerFactory.getLogger(CallFlowEngine.class);
 
   private final ConcurrentMap<CallId, CallMachine> calls = new ConcurrentHashMap<>();
+  private final EndedCalls ended;
   private final CallContext context;
-  private final Scheduler scheduler;
   private final EffectSink timerEffects;
 
   public CallFlowEngine(CallFlowSettings settings, PromptScript script, Scheduler scheduler,
@@ -54,11 +59,12 @@ public final class CallFlowEngine {
 
   public CallFlowEngine(CallFlowSettings settings, PromptScript script, ComplaintTickets tickets,
       Scheduler scheduler, CallRecordStore store, EffectSink timerEffects) {
-    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.timerEffects = Objects.requireNonNull(timerEffects, "timerEffects");
     this.context = new CallContext(Objects.requireNonNull(settings, "settings"),
         Objects.requireNonNull(script, "script"), Objects.requireNonNull(tickets, "tickets"),
-        scheduler, Objects.requireNonNull(store, "store"), this::fire);
+        Objects.requireNonNull(scheduler, "scheduler"), Objects.requireNonNull(store, "store"),
+        this::fire);
+    this.ended = new EndedCalls(scheduler, settings.endedRetention());
   }
 
   /**
@@ -75,7 +81,10 @@ public final class CallFlowEngine {
     if (event instanceof SipEvent.Offered offered) {
       return offer(offered);
     }
-    CallMachine machine = machineFor(event.callId(), event.name());
+    CallMachine machine = calls.get(event.callId());
+    if (machine == null) {
+      return ended.lateEvent(event).orElseThrow(() -> unknown(event.callId(), event.name()));
+    }
     List<Effect> effects;
     synchronized (machine) {
       effects = machine.handle(event);
@@ -99,7 +108,7 @@ public final class CallFlowEngine {
     CallMachine machine = new CallMachine(id, context, new CallData(null, null), true);
     List<Effect> effects;
     synchronized (machine) {
-      if (calls.putIfAbsent(id, machine) != null) {
+      if (!admit(id, machine)) {
         throw new CallFlowException(CallFlowException.Reason.DUPLICATE_CALL, id, null, "Recover",
             "the engine already holds a call with this id");
       }
@@ -118,19 +127,27 @@ public final class CallFlowEngine {
     return effects;
   }
 
-  /** The call's current picture, if the engine knows the call. */
+  /** The call's current picture, if the engine knows the call (or its end, if retained). */
   public Optional<CallView> view(CallId callId) {
     CallMachine machine = calls.get(callId);
     if (machine == null) {
-      return Optional.empty();
+      return ended.view(callId);
     }
     synchronized (machine) {
       return Optional.of(machine.view());
     }
   }
 
-  /** How many calls the engine holds, ended ones still retained included. */
+  /**
+   * How many calls the engine holds, ended ones still retained included. While calls end
+   * on other threads the figure is an estimate: a call being retained may count twice.
+   */
   public int callCount() {
+    return calls.size() + ended.size();
+  }
+
+  /** How many call machines the engine holds: the calls in progress, not the ended ones. */
+  int liveCallCount() {
     return calls.size();
   }
 
@@ -155,8 +172,7 @@ public final class CallFlowEngine {
     CallMachine machine = new CallMachine(id, context,
         new CallData(offered.agentId(), customer.masked()), false);
     synchronized (machine) {
-      CallMachine existing = calls.putIfAbsent(id, machine);
-      if (existing != null) {
+      if (!admit(id, machine)) {
         throw new CallFlowException(CallFlowException.Reason.DUPLICATE_CALL, id, null, name,
             "a call with this id is already known");
       }
@@ -164,13 +180,20 @@ public final class CallFlowEngine {
     }
   }
 
-  private CallMachine machineFor(CallId callId, String event) {
-    CallMachine machine = calls.get(callId);
-    if (machine == null) {
-      throw new CallFlowException(CallFlowException.Reason.UNKNOWN_CALL, callId, null, event,
-          "no such call (never offered, or ended and no longer retained)");
-    }
-    return machine;
+  /**
+   * Puts {@code machine} in as the call {@code id} unless a call with that id is in progress
+   * or retained as ended. Atomic with {@link #evictIfEnded}'s removal: compute holds the
+   * id's slot, so it sees either the old machine or, once that is gone, its retained view
+   * (retained before the machine was removed).
+   */
+  private boolean admit(CallId id, CallMachine machine) {
+    return calls.compute(id, (key, existing) ->
+        existing != null || ended.holds(key) ? existing : machine) == machine;
+  }
+
+  private static CallFlowException unknown(CallId callId, String event) {
+    return new CallFlowException(CallFlowException.Reason.UNKNOWN_CALL, callId, null, event,
+        "no such call (never offered, or ended and no longer retained)");
   }
 
   private void fire(CallMachine machine, Runnable action) {
@@ -191,19 +214,21 @@ public final class CallFlowEngine {
     }
   }
 
+  /**
+   * Replaces an ended call's machine by its last view. The view goes in before the machine
+   * goes out, so a reader that misses the machine finds the view, and {@link #admit} never
+   * sees neither.
+   */
   private void evictIfEnded(CallId id, CallMachine machine) {
-    boolean evict;
+    CallView last;
     synchronized (machine) {
-      evict = machine.claimEviction();
+      if (!machine.claimEviction()) {
+        return;
+      }
+      last = machine.view();
     }
-    if (!evict) {
-      return;
-    }
-    if (context.settings.endedRetention().isZero()) {
-      calls.remove(id, machine);
-    } else {
-      scheduler.schedule(context.settings.endedRetention(), () -> calls.remove(id, machine));
-    }
+    ended.retain(last);
+    calls.remove(id, machine);
   }
 
   private static CallFlowException invalid(CallId id, String event, String why) {

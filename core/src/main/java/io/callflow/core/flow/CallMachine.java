@@ -140,7 +140,7 @@ final class CallMachine {
     return state == ENDED;
   }
 
-  /** True the first time it is asked after the call ended, so eviction is scheduled once. */
+  /** True the first time it is asked after the call ended, so the call is evicted once. */
   boolean claimEviction() {
     boolean first = state == ENDED && !evictionScheduled;
     evictionScheduled |= first;

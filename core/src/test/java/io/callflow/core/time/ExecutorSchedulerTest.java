@@ -2,8 +2,10 @@ package io.callflow.core.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,36 @@ class ExecutorSchedulerTest {
       CountDownLatch later = new CountDownLatch(1);
       scheduler.schedule(Duration.ZERO, later::countDown);
       assertThat(later.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void aCancelledTaskLeavesTheQueueAtOnceInsteadOfAtItsDeadline() {
+    ScheduledThreadPoolExecutor executor = ExecutorScheduler.singleThreadExecutor("test-timer");
+    try {
+      ExecutorScheduler scheduler = new ExecutorScheduler(executor, Clock.systemUTC());
+      ScheduledTask task = scheduler.schedule(Duration.ofHours(1), () -> { });
+      assertThat(executor.getQueue()).hasSize(1);
+
+      assertThat(task.cancel()).isTrue();
+
+      assertThat(executor.getQueue()).isEmpty();
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  @Test
+  void theSchedulersThreadIsADaemonSoItNeverKeepsTheProcessAlive() throws InterruptedException {
+    try (ExecutorScheduler scheduler = ExecutorScheduler.singleThread("test-timer")) {
+      CountDownLatch ran = new CountDownLatch(1);
+      AtomicBoolean daemon = new AtomicBoolean();
+      scheduler.schedule(Duration.ZERO, () -> {
+        daemon.set(Thread.currentThread().isDaemon());
+        ran.countDown();
+      });
+      assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(daemon).isTrue();
     }
   }
 }
