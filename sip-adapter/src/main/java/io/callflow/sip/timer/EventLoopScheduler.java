@@ -19,10 +19,12 @@ public final class EventLoopScheduler implements Scheduler {
 
   private final EventLoop loop;
   private final Clock clock;
+  private final DelayLanes lanes;
 
   public EventLoopScheduler(EventLoop loop, Clock clock) {
     this.loop = Objects.requireNonNull(loop, "loop");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.lanes = new DelayLanes(loop);
   }
 
   public EventLoopScheduler(EventLoop loop) {
@@ -39,9 +41,16 @@ public final class EventLoopScheduler implements Scheduler {
     return clock;
   }
 
+  /**
+   * On the loop's own thread (every transaction and call timer) the task goes into the lane of
+   * its delay ({@link DelayLanes}); from any other thread it is handed to the loop's scheduler.
+   */
   @Override
   public ScheduledTask schedule(Duration delay, Runnable task) {
     long millis = Math.max(0, delay.toMillis());
+    if (loop.inEventLoop()) {
+      return lanes.add(millis, task);
+    }
     ScheduledFuture<?> future = loop.schedule(task, millis, TimeUnit.MILLISECONDS);
     return new FutureTask(future);
   }

@@ -7,9 +7,12 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.callflow.core.time.ScheduledTask;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +48,95 @@ class EventLoopSchedulerTest {
 
     assertThat(ran).isFalse();
     assertThat(task.isDone()).isTrue();
+  }
+
+  // ---- timers started on the loop go into lanes by delay (DelayLanes) ----
+
+  /** Runs {@code action} on the loop and waits for it. */
+  private void onLoop(Runnable action) throws Exception {
+    loop.submit(action).get(5, TimeUnit.SECONDS);
+  }
+
+  private void awaitOnLoop(Duration delay) throws Exception {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    onLoop(() -> scheduler.schedule(delay, () -> done.complete(null)));
+    done.get(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void timersStartedOnTheLoopFireByDeadlineWhateverTheirLane() throws Exception {
+    List<String> fired = new CopyOnWriteArrayList<>();
+    onLoop(() -> {
+      scheduler.schedule(Duration.ofMillis(60), () -> fired.add("60 a"));
+      scheduler.schedule(Duration.ofMillis(20), () -> fired.add("20"));
+      scheduler.schedule(Duration.ofMillis(60), () -> fired.add("60 b"));
+      scheduler.schedule(Duration.ofMillis(40), () -> fired.add("40"));
+    });
+
+    awaitOnLoop(Duration.ofMillis(120));
+
+    assertThat(fired).containsExactly("20", "40", "60 a", "60 b");
+  }
+
+  @Test
+  void aCancelledTimerInALaneNeverRunsAndTheOnesBehindItStillDo() throws Exception {
+    List<String> fired = new CopyOnWriteArrayList<>();
+    AtomicReference<ScheduledTask> second = new AtomicReference<>();
+    onLoop(() -> {
+      scheduler.schedule(Duration.ofMillis(30), () -> fired.add("first"));
+      second.set(scheduler.schedule(Duration.ofMillis(30), () -> fired.add("second")));
+      scheduler.schedule(Duration.ofMillis(30), () -> fired.add("third"));
+    });
+    assertThat(second.get().cancel()).as("cancelled from another thread").isTrue();
+
+    awaitOnLoop(Duration.ofMillis(80));
+
+    assertThat(fired).containsExactly("first", "third");
+    assertThat(second.get().isDone()).isTrue();
+    assertThat(second.get().cancel()).as("only once").isFalse();
+  }
+
+  @Test
+  void aTimerThatThrowsDoesNotStopTheTimersBehindIt() throws Exception {
+    List<String> fired = new CopyOnWriteArrayList<>();
+    onLoop(() -> {
+      scheduler.schedule(Duration.ofMillis(20), () -> {
+        throw new IllegalStateException("a broken timer, on purpose");
+      });
+      scheduler.schedule(Duration.ofMillis(20), () -> fired.add("after"));
+    });
+
+    awaitOnLoop(Duration.ofMillis(60));
+
+    assertThat(fired).containsExactly("after");
+  }
+
+  @Test
+  void aTimerRestartedFromItsOwnLaneQueuesBehindTheOnesAlreadyWaiting() throws Exception {
+    List<String> fired = new CopyOnWriteArrayList<>();
+    onLoop(() -> {
+      scheduler.schedule(Duration.ofMillis(30), () -> {
+        fired.add("retransmit 1");
+        scheduler.schedule(Duration.ofMillis(30), () -> fired.add("retransmit 2"));
+      });
+      scheduler.schedule(Duration.ofMillis(30), () -> fired.add("other"));
+    });
+
+    awaitOnLoop(Duration.ofMillis(120));
+
+    assertThat(fired).containsExactly("retransmit 1", "other", "retransmit 2");
+  }
+
+  @Test
+  void aLaneIsDroppedOnceItHasNoTimersLeft() throws Exception {
+    DelayLanes lanes = new DelayLanes(loop);
+    CompletableFuture<Void> ran = new CompletableFuture<>();
+    onLoop(() -> lanes.add(10, () -> ran.complete(null)));
+    ran.get(5, TimeUnit.SECONDS);
+
+    CompletableFuture<Integer> left = new CompletableFuture<>();
+    onLoop(() -> left.complete(lanes.laneCount()));
+
+    assertThat(left.get(5, TimeUnit.SECONDS)).isZero();
   }
 }
