@@ -62,6 +62,7 @@ final class Shard implements ServerTransactionUser {
   private final Map<DialogId, Optional<ApplicationAck>> applicationAcks = new HashMap<>();
   /** INVITEs this side sent that have no final response yet, by Via branch (for CANCEL). */
   private final Map<String, UacInvite> unanswered = new HashMap<>();
+  private final PeerCache peers = new PeerCache();
   /** Null when the stack was started without a {@link SipEdge}: every request goes on. */
   private final EdgeGate gate;
 
@@ -105,7 +106,8 @@ final class Shard implements ServerTransactionUser {
   }
 
   /** A message from the transport; a request passes the edge first. */
-  void receive(SipMessage message, Peer source) {
+  void receive(SipMessage message, Peer from) {
+    Peer source = peers.canonical(from);
     if (message instanceof SipRequest request) {
       if (gate == null || gate.admit(request, source)) {
         layer.onRequest(request, source);
@@ -384,7 +386,7 @@ final class Shard implements ServerTransactionUser {
     } else if (method.equals("INVITE")) {
       wrapped = new InDialogInvite(dialog, listener);
     }
-    layer.send(request, peerFor(spec.nextHop()), wrapped);
+    layer.send(request, peers.canonical(peerFor(spec.nextHop())), wrapped);
   }
 
   private void sendAck(Dialog dialog, long cseq) {
@@ -434,8 +436,11 @@ final class Shard implements ServerTransactionUser {
     private SipRequest invite;
     private CallListener listener;
     private DialogOrigin origin;
-    /** The dialog of the first 2xx; later 2xx from other forks are ended with BYE. */
-    private Dialog answered;
+    /**
+     * The dialog of the first 2xx, by id: the dialog itself ends with the call, and this
+     * object lingers for Timer M. Later 2xx from other forks are ended with BYE.
+     */
+    private DialogId answered;
     private boolean provisionalSeen;
     private boolean cancelWanted;
     private boolean cancelSent;
@@ -488,20 +493,24 @@ final class Shard implements ServerTransactionUser {
         listener = null;
       }
       if (status < 300) {
-        Dialog dialog = dialogs.createUac(origin, response);
+        Optional<Dialog> known = dialogs.forReceivedResponse(response);
+        Dialog dialog = known.orElseGet(() -> dialogs.createUac(origin, response));
         if (dialog.state() == DialogState.EARLY) {
           dialog.confirm(response.contactUri().orElse(null), response.recordRoutes());
         }
-        if (ackedByApplication && (answered == null || answered == dialog)) {
+        // The answered dialog itself; a 2xx of it arriving after it ended made a new one above,
+        // which is acknowledged and ended like another fork's.
+        boolean theAnswered = answered == null || (known.isPresent() && answered.equals(dialog.id()));
+        if (ackedByApplication && theAnswered) {
           applicationAcks.putIfAbsent(dialog.id(), Optional.empty());
           ackAgain(dialog, origin.cseq());
         } else {
           sendAck(dialog, origin.cseq());
         }
         if (answered == null) {
-          answered = dialog;
+          answered = dialog.id();
           told.onAnswered(dialog, response);
-        } else if (answered != dialog && dialog.state() != DialogState.TERMINATED) {
+        } else if (!theAnswered && dialog.state() != DialogState.TERMINATED) {
           // §13.2.2.4: a 2xx from another fork is acknowledged, then that dialog is ended.
           sendInDialog(dialog, "BYE", null, null, ClientTransactionListener.IGNORE);
         }

@@ -1,0 +1,35 @@
+package io.callflow.sip.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callflow.sip.transaction.Peer;
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.Test;
+
+class PeerCacheTest {
+
+  private final PeerCache cache = new PeerCache();
+
+  private static Peer udp(int port) {
+    return Peer.udp(new InetSocketAddress("127.0.0.1", port));
+  }
+
+  @Test
+  void datagramsFromOneAddressShareOnePeer() {
+    Peer first = cache.canonical(udp(5060));
+
+    assertThat(cache.canonical(udp(5060))).isSameAs(first);
+    assertThat(cache.canonical(udp(5061))).isNotSameAs(first);
+    assertThat(cache.canonical(Peer.tcp(new InetSocketAddress("127.0.0.1", 5060)))).isNotEqualTo(first);
+  }
+
+  @Test
+  void aFloodOfNewAddressesNeverGrowsItBeyondItsLimit() {
+    for (int port = 1; port <= PeerCache.LIMIT * 3; port++) {
+      Peer peer = udp(port);
+      assertThat(cache.canonical(peer)).isEqualTo(peer);
+    }
+
+    assertThat(cache.size()).isLessThanOrEqualTo(PeerCache.LIMIT);
+  }
+}
