@@ -161,15 +161,21 @@ final class CallMachine {
     } else if (event instanceof SipEvent.LegEnded ended) {
       onLegEnded(ended);
     } else if (event instanceof SipEvent.Reconnected reconnected) {
-      require(event, state == RECONNECTING && reconnect.inFlight(),
-          "no reconnect attempt is in progress");
+      // Also between attempts: the SIP side rings for its own timeout and a party answering
+      // just after this side gave the attempt up is the call back all the same.
+      require(event, state == RECONNECTING, "no reconnect attempt is in progress");
       reconnect.succeeded(reconnected.leg());
       transition(resumeStep, event.name(), null);
       out.prompt(PromptKey.RECONNECT_SUCCEEDED, "step", resumeStep.name());
     } else if (event instanceof SipEvent.ReconnectFailed failed) {
-      require(event, state == RECONNECTING && reconnect.inFlight(),
-          "no reconnect attempt is in progress");
-      attemptFailed(failed.detail() == null ? "failed" : failed.detail());
+      require(event, state == RECONNECTING, "no reconnect attempt is in progress");
+      String detail = failed.detail() == null ? "failed" : failed.detail();
+      if (reconnect.inFlight()) {
+        attemptFailed(detail);
+      } else {
+        // The SIP side's answer to an attempt already timed out here: recorded, nothing else.
+        out.audit("reconnect-attempt", "late failure", detail);
+      }
     } else if (event instanceof SipEvent.LineDown down) {
       requireText(event, "line", down.line());
       requireMove(event, LINE_FAILURE);

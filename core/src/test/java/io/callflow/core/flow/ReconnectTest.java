@@ -134,4 +134,37 @@ class ReconnectTest {
         .hasMessageContaining("no reconnect attempt is in progress");
     assertThat(fx.state(call)).isEqualTo(RESOLVING);
   }
+
+  @Test
+  void aPartyAnsweringJustAfterTheAttemptTimedOutStillReconnectsTheCall() {
+    CallId call = fx.callAt("c-1", RESOLVING);
+    fx.send(new SipEvent.LegEnded(call, Leg.CUSTOMER, TEMPORARY_FAILURE, null));
+    fx.advance(policy.attemptTimeout()); // attempt 1 given up here; attempt 2 waits 5 s
+
+    List<Effect> effects = fx.send(new SipEvent.Reconnected(call, Leg.CUSTOMER));
+
+    assertThat(fx.state(call)).isEqualTo(RESOLVING);
+    assertThat(EngineFixture.prompts(effects)).containsExactly(PromptKey.RECONNECT_SUCCEEDED);
+    fx.advance(Duration.ofMinutes(1));
+    assertThat(EngineFixture.only(fx.timerEffects, SipCommand.CallCustomerBack.class))
+        .as("no second attempt dials a customer who is back").isEmpty();
+  }
+
+  @Test
+  void aLateFailureOfAnAttemptThatTimedOutIsRecordedAndChangesNothing() {
+    CallId call = fx.callAt("c-1", RESOLVING);
+    fx.send(new SipEvent.LegEnded(call, Leg.CUSTOMER, TEMPORARY_FAILURE, null));
+    fx.advance(policy.attemptTimeout());
+
+    List<Effect> effects = fx.send(new SipEvent.ReconnectFailed(call, Leg.CUSTOMER, "408 Request Timeout"));
+
+    assertThat(effects).isEmpty();
+    assertThat(fx.state(call)).isEqualTo(RECONNECTING);
+    assertThat(fx.store.of(call, CallRecord.Audited.class))
+        .filteredOn(a -> a.outcome().equals("late failure")).singleElement()
+        .extracting(CallRecord.Audited::detail).isEqualTo("408 Request Timeout");
+    fx.advance(Duration.ofSeconds(5));
+    assertThat(EngineFixture.only(fx.timerEffects, SipCommand.CallCustomerBack.class))
+        .extracting(SipCommand.CallCustomerBack::attempt).as("attempt 2 still goes").containsExactly(2);
+  }
 }
