@@ -39,7 +39,7 @@ public abstract sealed class ServerTransaction extends Transaction
     return localTag;
   }
 
-  /** The From tag of the request (§8.2.6.2: the peer's side of a dialog it creates); empty if none. */
+  /** The From tag of the request: the remote tag of a dialog it creates (§12.1.1); empty if none. */
   public String remoteTag() {
     return remoteTag;
   }
