@@ -62,7 +62,6 @@ final class Shard implements ServerTransactionUser {
   private final Map<DialogId, Optional<ApplicationAck>> applicationAcks = new HashMap<>();
   /** INVITEs this side sent that have no final response yet, by Via branch (for CANCEL). */
   private final Map<String, UacInvite> unanswered = new HashMap<>();
-  private final PeerCache peers = new PeerCache();
   /** Null when the stack was started without a {@link SipEdge}: every request goes on. */
   private final EdgeGate gate;
 
@@ -106,8 +105,7 @@ final class Shard implements ServerTransactionUser {
   }
 
   /** A message from the transport; a request passes the edge first. */
-  void receive(SipMessage message, Peer from) {
-    Peer source = peers.canonical(from);
+  void receive(SipMessage message, Peer source) {
     if (message instanceof SipRequest request) {
       if (gate == null || gate.admit(request, source)) {
         layer.onRequest(request, source);
@@ -386,7 +384,7 @@ final class Shard implements ServerTransactionUser {
     } else if (method.equals("INVITE")) {
       wrapped = new InDialogInvite(dialog, listener);
     }
-    layer.send(request, peers.canonical(peerFor(spec.nextHop())), wrapped);
+    layer.send(request, peerFor(spec.nextHop()), wrapped);
   }
 
   private void sendAck(Dialog dialog, long cseq) {

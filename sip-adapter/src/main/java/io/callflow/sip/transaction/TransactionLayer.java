@@ -35,6 +35,7 @@ public final class TransactionLayer {
   private final TransactionMetrics metrics;
   private final Map<ServerKey, ServerTransaction> servers = new HashMap<>();
   private final Map<ClientKey, ClientTransaction> clients = new HashMap<>();
+  private final PeerCache peers = new PeerCache();
 
   /**
    * @param loop runs transport-failure callbacks back on this layer's thread
@@ -70,9 +71,10 @@ public final class TransactionLayer {
       user.onAck(request, source);
       return;
     }
+    Peer peer = peers.canonical(source);
     ServerTransaction created = request.method().equals("INVITE")
-        ? new InviteServerTransaction(this, request, source, key.get())
-        : new NonInviteServerTransaction(this, request, source, key.get());
+        ? new InviteServerTransaction(this, request, peer, key.get())
+        : new NonInviteServerTransaction(this, request, peer, key.get());
     servers.put(key.get(), created);
     metrics.started();
     if (request.method().equals("CANCEL")) {
@@ -127,9 +129,10 @@ public final class TransactionLayer {
     }
     ClientKey key = ClientKey.of(request).orElseThrow(() ->
         new IllegalArgumentException("request needs a Via with a branch and a CSeq to start a transaction"));
+    Peer peer = peers.canonical(destination);
     ClientTransaction transaction = request.method().equals("INVITE")
-        ? new InviteClientTransaction(this, request, destination, key, listener)
-        : new NonInviteClientTransaction(this, request, destination, key, listener);
+        ? new InviteClientTransaction(this, request, peer, key, listener)
+        : new NonInviteClientTransaction(this, request, peer, key, listener);
     clients.put(key, transaction);
     metrics.started();
     transaction.start();

@@ -1,8 +1,7 @@
-package io.callflow.sip.stack;
+package io.callflow.sip.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callflow.sip.transaction.Peer;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 

@@ -1,14 +1,13 @@
-package io.callflow.sip.stack;
+package io.callflow.sip.transaction;
 
-import io.callflow.sip.transaction.Peer;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One {@link Peer} per remote address and transport on a loop. Every datagram arrives with a
- * fresh source address (four small objects); the transactions a call leaves lingering for
- * 64*T1 each kept their own copy. Sharing one per peer keeps that lingering part small, which
- * is what the young collections copy. Bounded: when full it starts again empty, so a flood of
+ * One {@link Peer} per remote address and transport on a loop, taken when a transaction is
+ * created. Every datagram arrives with a fresh source address (four small objects); the
+ * transactions a call leaves lingering for 64*T1 each kept their own copy. Sharing one per
+ * peer keeps that lingering part small, which is what the young collections copy. Bounded: when full it starts again empty, so a flood of
  * new source addresses costs only the sharing, never memory. Used on one loop only.
  */
 final class PeerCache {
