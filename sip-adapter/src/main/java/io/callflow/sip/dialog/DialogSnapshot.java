@@ -1,5 +1,6 @@
 package io.callflow.sip.dialog;
 
+import io.callflow.sip.message.CSeq;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,9 +22,6 @@ import java.util.Objects;
 public record DialogSnapshot(DialogId id, Dialog.Role role, String localUri, String remoteUri,
     String remoteTarget, List<String> routes, long localSeq, long remoteSeq, boolean secure) {
 
-  /** §8.1.1.5: a CSeq number must be less than 2**31. */
-  public static final long MAX_CSEQ = (1L << 31) - 1;
-
   public DialogSnapshot {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(role, "role");
@@ -31,10 +29,10 @@ public record DialogSnapshot(DialogId id, Dialog.Role role, String localUri, Str
     Objects.requireNonNull(remoteUri, "remoteUri");
     Objects.requireNonNull(remoteTarget, "remoteTarget");
     routes = List.copyOf(routes);
-    if (localSeq < 0 || localSeq > MAX_CSEQ) {
+    if (localSeq < 0 || localSeq > CSeq.MAX_NUMBER) {
       throw new IllegalArgumentException("local CSeq must be 0 to 2^31-1 (RFC 3261 §8.1.1.5), was " + localSeq);
     }
-    if (remoteSeq < Dialog.EMPTY_SEQ || remoteSeq > MAX_CSEQ) {
+    if (remoteSeq < Dialog.EMPTY_SEQ || remoteSeq > CSeq.MAX_NUMBER) {
       throw new IllegalArgumentException("remote CSeq must be -1 (none yet) or 0 to 2^31-1, was " + remoteSeq);
     }
   }
@@ -50,7 +48,7 @@ public record DialogSnapshot(DialogId id, Dialog.Role role, String localUri, Str
     if (jump < 0) {
       throw new IllegalArgumentException("CSeq jump must not be negative, was " + jump);
     }
-    if (localSeq + jump >= MAX_CSEQ) {
+    if (localSeq + jump >= CSeq.MAX_NUMBER) {
       throw new IllegalArgumentException("local CSeq " + localSeq + " + " + jump
           + " leaves no room below 2^31 (RFC 3261 §8.1.1.5) for another request");
     }

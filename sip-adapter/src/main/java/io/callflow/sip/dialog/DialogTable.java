@@ -128,8 +128,8 @@ public final class DialogTable {
    */
   private static Optional<DialogId> id(SipMessage message, boolean fromIsLocal) {
     Optional<String> callId = message.callId();
-    Optional<String> fromTag = message.from().flatMap(NameAddress::tag);
-    Optional<String> toTag = message.to().flatMap(NameAddress::tag);
+    Optional<String> fromTag = message.fromTag();
+    Optional<String> toTag = message.toTag();
     if (callId.isEmpty() || fromTag.isEmpty() || toTag.isEmpty()) {
       return Optional.empty();
     }

@@ -42,11 +42,6 @@ public final class StoredMessage {
         + ((ParseResult.Unparseable) result).detail());
   }
 
-  /** Bytes held, for tests and sizing. */
-  public int size() {
-    return encoded.length;
-  }
-
   /** The method or status code, for logs. */
   @Override
   public String toString() {

@@ -2,7 +2,6 @@ package io.callflow.sip.stack;
 
 import io.callflow.sip.dialog.DialogTable;
 import io.callflow.sip.edge.Verdict;
-import io.callflow.sip.message.NameAddress;
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.transaction.Branches;
 import io.callflow.sip.transaction.Peer;
@@ -57,7 +56,7 @@ final class EdgeGate {
     if (method.equals("CANCEL")) {
       return ServerKey.cancelled(request).flatMap(layer::server).isPresent();
     }
-    return request.to().flatMap(NameAddress::tag).isPresent()
+    return request.toTag().isPresent()
         && request.callId().isPresent()
         && dialogs.forReceivedRequest(request).isPresent();
   }

@@ -3,6 +3,7 @@ package io.callflow.sip.dialog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.callflow.sip.message.CSeq;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class DialogSnapshotTest {
   void aJumpPastTheCseqSpaceIsRefused() {
     DialogSnapshot saved = uacWithRoutes().snapshot();
 
-    assertThatThrownBy(() -> saved.withLocalSeqRaisedBy(DialogSnapshot.MAX_CSEQ))
+    assertThatThrownBy(() -> saved.withLocalSeqRaisedBy(CSeq.MAX_NUMBER))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2^31");
   }

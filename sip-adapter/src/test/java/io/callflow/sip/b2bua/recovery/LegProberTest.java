@@ -7,6 +7,7 @@ import io.callflow.sip.b2bua.rebridge.BridgedLeg;
 import io.callflow.sip.dialog.Dialog;
 import io.callflow.sip.dialog.DialogId;
 import io.callflow.sip.dialog.DialogSnapshot;
+import io.callflow.sip.message.CSeq;
 import io.callflow.sip.metrics.SipMessageMetrics;
 import io.callflow.sip.stack.SipApplication;
 import io.callflow.sip.stack.SipStack;
@@ -163,7 +164,7 @@ class LegProberTest {
   void aLegWhoseCseqCannotBeRaisedIsNotProbed() throws Exception {
     DialogSnapshot dialog = new DialogSnapshot(new DialogId("full@callflow", "l", "r"), Dialog.Role.UAC,
         "<sip:callflow@127.0.0.1>", "<sip:agent@127.0.0.1>", "sip:agent@127.0.0.1:9", List.of(),
-        DialogSnapshot.MAX_CSEQ - 10, -1, false);
+        CSeq.MAX_NUMBER - 10, -1, false);
 
     ProbeOutcome outcome = probe(new LegSnapshot(Leg.AGENT, dialog, null, null, null));
 

@@ -11,6 +11,7 @@ import io.callflow.sip.b2bua.rebridge.BridgedLeg;
 import io.callflow.sip.dialog.Dialog;
 import io.callflow.sip.dialog.DialogId;
 import io.callflow.sip.dialog.DialogSnapshot;
+import io.callflow.sip.message.CSeq;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
@@ -74,7 +75,7 @@ class LegSnapshotTest {
   @Test
   void theLargestCseqsSurviveTheRoundTrip() {
     DialogSnapshot dialog = new DialogSnapshot(new DialogId("c", "l", "r"), Dialog.Role.UAS, "<sip:a@h>",
-        "<sip:b@h>", "sip:b@h", List.of(), DialogSnapshot.MAX_CSEQ, DialogSnapshot.MAX_CSEQ, false);
+        "<sip:b@h>", "sip:b@h", List.of(), CSeq.MAX_NUMBER, CSeq.MAX_NUMBER, false);
     LegSnapshot saved = new LegSnapshot(Leg.AGENT, dialog, null, null, null);
 
     assertThat(LegSnapshot.decode(saved.encode())).isEqualTo(saved);
