@@ -289,12 +289,6 @@ public final class B2bua implements SipApplication {
 
   // ---- core's commands -------------------------------------------------------------------------
 
-  /**
-   * Carries out one of core's commands on its call's event loop, from any thread. HangUp ends
-   * the call; RefuseNewCalls goes to {@link #refuseNewCalls}; HoldLeg, UnholdLeg,
-   * CallCustomerBack and RedialAgent go to {@link #thirdPartyCallControl}. Commands for other
-   * parts (ConsultDepartment, ProbeLeg, recording) and for unknown calls are ignored.
-   */
   /** Whether {@link #execute} carries {@code command} out; the others belong to other parts. */
   public static boolean carriesOut(SipCommand command) {
     return command instanceof SipCommand.HangUp || command instanceof SipCommand.HoldLeg
@@ -303,6 +297,12 @@ public final class B2bua implements SipApplication {
         || command instanceof SipCommand.RefuseNewCalls;
   }
 
+  /**
+   * Carries out one of core's commands on its call's event loop, from any thread. HangUp ends
+   * the call; RefuseNewCalls goes to {@link #refuseNewCalls}; HoldLeg, UnholdLeg,
+   * CallCustomerBack and RedialAgent go to {@link #thirdPartyCallControl}. Commands for other
+   * parts (ConsultDepartment, ProbeLeg, recording) and for unknown calls are ignored.
+   */
   public void execute(SipCommand command) {
     Objects.requireNonNull(command, "command");
     if (command instanceof SipCommand.RefuseNewCalls refuse) {

@@ -9,6 +9,7 @@ import io.callflow.sip.b2bua.CallbackTarget;
 import io.callflow.sip.b2bua.LegEnd;
 import io.callflow.sip.b2bua.LegEnding;
 import io.callflow.sip.b2bua.MinSe;
+import io.callflow.sip.b2bua.NextHop;
 import io.callflow.sip.b2bua.ReasonValue;
 import io.callflow.sip.b2bua.SessionExpires;
 import io.callflow.sip.b2bua.SessionTimer;
@@ -191,7 +192,7 @@ final class Call {
       offeredReported = true;
       host.emit(new SipEvent.Offered(id, customerNumber, target.agentId(), line));
     }
-    host.stack().invite(invite, SipUris.peer(target.nextHop(), host.settings().transport()), next);
+    host.stack().invite(invite, NextHop.peer(target.nextHop(), host.settings().transport()), next);
     ringTimer = host.schedule(customerCallId, host.settings().agentRingTimeout(), () -> ringTimedOut(next));
   }
 
@@ -630,7 +631,7 @@ final class Call {
     agentCallIds.add(callId);
     host.bind(callId, this);
     LOG.debug("call {}: redialling the {} leg (attempt by core)", customerCallId, leg);
-    control.dialAndBridge(invite, SipUris.peer(target.get().nextHop(), host.settings().transport()), dropped,
+    control.dialAndBridge(invite, NextHop.peer(target.get().nextHop(), host.settings().transport()), dropped,
         held, host.settings().agentRingTimeout(),
         outcome -> host.stack().execute(customerCallId, () -> redialled(leg, outcome)));
   }

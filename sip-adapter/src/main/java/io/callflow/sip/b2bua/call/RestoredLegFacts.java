@@ -1,5 +1,6 @@
 package io.callflow.sip.b2bua.call;
 
+import io.callflow.sip.b2bua.NextHop;
 import io.callflow.sip.dialog.Dialog;
 import io.callflow.sip.transaction.Peer;
 
@@ -26,7 +27,7 @@ final class RestoredLegFacts {
 
   /** Where the customer's requests came from and a callback goes (the PBX). */
   static Peer customerPeer(Dialog customer, String transport) {
-    return SipUris.peer(customer.routeSet().target(customer.remoteTarget()).nextHop(), transport);
+    return NextHop.peer(customer.routeSet().target(customer.remoteTarget()).nextHop(), transport);
   }
 
   /**

@@ -3,12 +3,12 @@ package io.callflow.sip.b2bua.transfer;
 import io.callflow.core.model.Leg;
 import io.callflow.core.time.Scheduler;
 import io.callflow.sip.b2bua.GlareBackoff;
+import io.callflow.sip.b2bua.NextHop;
 import io.callflow.sip.b2bua.rebridge.BridgeOutcome;
 import io.callflow.sip.b2bua.rebridge.BridgedLeg;
 import io.callflow.sip.b2bua.rebridge.LegOutcome;
 import io.callflow.sip.b2bua.rebridge.ThirdPartyCallControl;
 import io.callflow.sip.dialog.Dialog;
-import io.callflow.sip.dialog.UriText;
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.message.SipRequestBuilder;
 import io.callflow.sip.message.SipResponse;
@@ -16,10 +16,7 @@ import io.callflow.sip.stack.SipStack;
 import io.callflow.sip.transaction.Branches;
 import io.callflow.sip.transaction.ClientTransaction;
 import io.callflow.sip.transaction.ClientTransactionListener;
-import io.callflow.sip.transaction.Peer;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -56,7 +53,7 @@ final class StackTransferSignalling implements TransferSignalling {
   @Override
   public void dialAndBridge(SipRequest invite, String nextHop, BridgedLeg held, Duration ringTimeout,
       Consumer<BridgeOutcome> done) {
-    control.dialAndBridge(invite, peer(nextHop, transport), Leg.AGENT, held, ringTimeout, done);
+    control.dialAndBridge(invite, NextHop.peer(nextHop, transport), Leg.AGENT, held, ringTimeout, done);
   }
 
   @Override
@@ -73,16 +70,6 @@ final class StackTransferSignalling implements TransferSignalling {
   public void send(Dialog dialog, String method, String contentType, byte[] body, Map<String, String> headers,
       Runnable answered) {
     stack.sendInDialog(dialog, method, contentType, body, headers, new Answered(answered));
-  }
-
-  /** Where a request to {@code uri} goes (RFC 3261 §8.1.2 without RFC 3263 lookups). */
-  static Peer peer(String uri, String defaultTransport) {
-    UriText.Hop hop = UriText.hop(uri);
-    String chosen = defaultTransport;
-    if (uri.toLowerCase(Locale.ROOT).contains(";transport=")) {
-      chosen = "UDP".equals(hop.transport()) ? "UDP" : "TCP";
-    }
-    return new Peer(chosen, new InetSocketAddress(hop.host(), hop.port()));
   }
 
   /** Runs {@code then} once the request has its final response, timed out or could not be sent. */

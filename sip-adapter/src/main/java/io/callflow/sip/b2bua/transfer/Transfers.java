@@ -43,15 +43,6 @@ public final class Transfers {
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
-  public TransferSettings settings() {
-    return settings;
-  }
-
-  /** Transfers running now. */
-  public int inProgress() {
-    return running.size();
-  }
-
   /**
    * A request on one of {@code call}'s dialogs: true when it was handled here (a REFER, or
    * the agent leg's traffic while a transfer runs), false to leave it to the call.
