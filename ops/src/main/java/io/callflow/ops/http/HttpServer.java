@@ -1,20 +1,16 @@
 package io.callflow.ops.http;
 
 import io.callflow.ops.config.HttpConfig;
+import io.callflow.sip.transport.NettySipTransport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoEventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -43,12 +39,6 @@ public final class HttpServer implements AutoCloseable {
     this.connections = connections;
   }
 
-  /** The server channel the group's I/O handler drives: epoll where the service runs on it, NIO otherwise. */
-  private static Class<? extends ServerChannel> serverChannelFor(EventLoopGroup group) {
-    return group instanceof IoEventLoopGroup io && io.isIoType(EpollIoHandler.class)
-        ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-  }
-
   /**
    * Binds {@code config}'s address and port (0 picks a free port).
    *
@@ -59,7 +49,7 @@ public final class HttpServer implements AutoCloseable {
     HttpRequestMeter meter = new HttpRequestMeter(registry);
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(group)
-        .channel(serverChannelFor(group))
+        .channel(NettySipTransport.serverChannelClass(group))
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {

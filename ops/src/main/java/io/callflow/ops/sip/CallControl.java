@@ -124,11 +124,6 @@ public final class CallControl {
     return Optional.ofNullable(registrar);
   }
 
-  /** Whether the B2BUA holds a call with {@code sipCallId} on one of its legs. */
-  public boolean holds(String sipCallId) {
-    return b2bua != null && b2bua.holds(sipCallId);
-  }
-
   /** Core's SIP command: to the part that carries it out, else counted as unrouted. */
   public void execute(SipCommand command) {
     ProbeLegCommands probing = probes;

@@ -13,6 +13,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoEventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
@@ -70,6 +71,12 @@ public final class NettySipTransport implements SipSender, AutoCloseable {
         Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
   }
 
+  /** The server socket channel {@code group}'s I/O handler drives: epoll where it runs on epoll, NIO otherwise. */
+  public static Class<? extends ServerSocketChannel> serverChannelClass(EventLoopGroup group) {
+    return group instanceof IoEventLoopGroup io && io.isIoType(EpollIoHandler.class)
+        ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+  }
+
   /**
    * Binds UDP and TCP on {@code settings} and starts delivering to {@code handler}.
    * The group is not closed by {@link #close()}: it belongs to the caller.
@@ -108,8 +115,7 @@ public final class NettySipTransport implements SipSender, AutoCloseable {
         SipPipelines.tcp(ch.pipeline(), settings.limits(), scheduler, settings.tcpIdleTimeout(), handler, observer);
       }
     };
-    Class<? extends ServerSocketChannel> serverClass = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-    ServerBootstrap tcpBootstrap = new ServerBootstrap().group(group).channel(serverClass)
+    ServerBootstrap tcpBootstrap = new ServerBootstrap().group(group).channel(serverChannelClass(group))
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true).childHandler(tcpInit);
     connector = new Bootstrap().group(group)
         .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
