@@ -7,9 +7,12 @@
 # and p50/p99 call setup (INVITE -> 200) at P_RATE calls/s (kamailio-baseline.sh does the
 # stepping and the statistics).
 #
-# callflow runs on the JVM: before the measured steps it gets WARMUP_CALLS calls at
-# WARMUP_RATE (not counted) so the JIT has compiled the call path, as in production after a
-# few seconds of traffic; Kamailio needs no warm-up.
+# callflow runs on the JVM: before the measured steps it gets WARMUP_CALLS calls (not counted),
+# ramped up from 100 calls/s by 100 every 2 s to WARMUP_RATE, so the JIT has compiled the call
+# path, as in production after a few seconds of traffic; Kamailio needs no warm-up. The ramp
+# matters: 1,000 calls/s at once overloads the cold JVM, the kernel drops datagrams and
+# thousands of calls lose their ACK or BYE, which the service then (correctly) treats as
+# dropped calls and tries to reconnect in the background of the measured steps.
 #
 # Usage: bench/sipp/b2bua-vs-kamailio.sh
 # Environment (defaults): CALLFLOW_PORT=25062 CALLFLOW_HTTP_PORT=25090 UAS_PORT=25070
@@ -42,11 +45,16 @@ sipp -sf "$here/uas-answer.xml" -i 127.0.0.1 -p "$UAS_PORT" -nostdin -default_be
   -buff_size 4194304 >"$CALLFLOW_WORK/warmup-uas.out" 2>&1 &
 warm_uas=$!
 sleep 1
-echo "warming callflow up: $WARMUP_CALLS calls at $WARMUP_RATE/s"
+echo "warming callflow up: $WARMUP_CALLS calls, ramped up to $WARMUP_RATE/s"
 if [ -n "$UAC_SCENARIO" ]; then warm_uac=(-sf "$UAC_SCENARIO" -s 5000 -d 0); else warm_uac=(-sn uac); fi
 (cd "$CALLFLOW_WORK" && sipp "${warm_uac[@]}" "127.0.0.1:$CALLFLOW_PORT" -i 127.0.0.1 \
-  -p "${UAC_PORT:-25080}" -nostdin -r "$WARMUP_RATE" -m "$WARMUP_CALLS" -timeout 120s -buff_size 4194304 >warmup-uac.out 2>&1) || true
-kill "$warm_uas" 2>/dev/null; wait "$warm_uas" 2>/dev/null || true
+  -p "${UAC_PORT:-25080}" -nostdin -r 100 -rate_increase 100 -rate_interval 2s -rate_max "$WARMUP_RATE" \
+  -no_rate_quit -m "$WARMUP_CALLS" -timeout 120s -buff_size 4194304 >warmup-uac.out 2>&1) || true
+# SIPp ends gracefully on TERM, waiting for its open calls: give it a moment, then make sure.
+kill "$warm_uas" 2>/dev/null || true
+for _ in 1 2 3 4 5; do kill -0 "$warm_uas" 2>/dev/null || break; sleep 1; done
+kill -9 "$warm_uas" 2>/dev/null || true
+wait "$warm_uas" 2>/dev/null || true
 sleep 35 # the warm-up's transactions end (64*T1) before measuring
 
 "$here/kamailio-baseline.sh" kamailio "callflow=127.0.0.1:$CALLFLOW_PORT"
