@@ -8,6 +8,7 @@ import io.callflow.core.store.CallRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -34,6 +35,9 @@ public final class CallMetrics implements Consumer<CallRecord> {
   private final MeterRegistry registry;
   private final Set<CallId> active = ConcurrentHashMap.newKeySet();
   private final Counter drops;
+  /** Counters by outcome and by step + result, looked up once: a call ends several a second. */
+  private final Map<String, Counter> ended = new ConcurrentHashMap<>();
+  private final Map<String, Counter> steps = new ConcurrentHashMap<>();
 
   public CallMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -72,21 +76,21 @@ public final class CallMetrics implements Consumer<CallRecord> {
           e.getMessage());
       return;
     }
-    Counter.builder("callflow_calls_ended")
+    ended.computeIfAbsent(json.path("outcome").asText("UNKNOWN"), outcome -> Counter.builder("callflow_calls_ended")
         .description("Calls ended, by outcome (from the compliance summary)")
-        .tag("outcome", json.path("outcome").asText("UNKNOWN"))
-        .register(registry)
+        .tag("outcome", outcome)
+        .register(registry))
         .increment();
     json.path("skipped").forEach(step -> step(step.asText(), "skipped"));
     json.path("notReached").forEach(step -> step(step.asText(), "not_reached"));
   }
 
   private void step(String step, String result) {
-    Counter.builder("callflow_call_steps")
+    steps.computeIfAbsent(step + ' ' + result, key -> Counter.builder("callflow_call_steps")
         .description("Regulated steps per call by result: completed, skipped or not_reached")
         .tag("step", step)
         .tag("result", result)
-        .register(registry)
+        .register(registry))
         .increment();
   }
 }
