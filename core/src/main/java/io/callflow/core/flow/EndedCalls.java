@@ -17,28 +17,69 @@ import java.util.concurrent.ConcurrentMap;
  * the id cannot be offered again while the network may still send the old call's messages.
  * The whole {@link CallMachine} is not kept: with its timers, step history and output it
  * held about 1.6 KB, which at a thousand calls a second over five minutes is most of the
- * heap; a view is a few dozen bytes plus the retention timer.
+ * heap.
  *
- * <p>Thread-safe: every method may be called from any thread.
+ * <p>Expiry: the retention is one fixed duration, so calls expire in the order they ended.
+ * They wait in a first-in-first-out ring and one scheduler task at a time sweeps the expired
+ * head, then waits for the next head. One task per call (a scheduled-executor task, its
+ * adapter and two lambdas, about 170 bytes) cost more than the view itself, and every insert
+ * wrote somewhere in the executor's long-lived priority heap, a write the collector has to
+ * scan at each young collection; the ring writes only at its tail.
+ *
+ * <p>Thread-safe: every method may be called from any thread (the engine retains a call on
+ * whichever thread ended it, the sweep runs on the scheduler's thread).
  */
 final class EndedCalls {
 
   private final ConcurrentMap<CallId, CallView> views = new ConcurrentHashMap<>();
   private final Scheduler scheduler;
   private final Duration retention;
+  private final long retentionMillis;
+  private final Runnable sweep = this::sweep;
+  /** Oldest first; guarded by itself, as is {@link #armed}. */
+  private final ExpiryRing ring = new ExpiryRing();
+  /** Whether a sweep is scheduled. */
+  private boolean armed;
 
   EndedCalls(Scheduler scheduler, Duration retention) {
     this.scheduler = scheduler;
     this.retention = retention;
+    this.retentionMillis = retention.toMillis();
   }
 
-  /** Keeps {@code last} for the retention time; with a zero retention, not at all. */
+  /**
+   * Keeps {@code last} for the retention time; with a zero retention, not at all. A call id
+   * retained again replaces its earlier view, and the earlier view's expiry leaves the new one
+   * in place.
+   */
   void retain(CallView last) {
     if (retention.isZero()) {
       return;
     }
     views.put(last.callId(), last);
-    scheduler.schedule(retention, () -> views.remove(last.callId(), last));
+    synchronized (ring) {
+      ring.add(last, scheduler.nowMillis() + retentionMillis);
+      if (!armed) {
+        armed = true;
+        scheduler.schedule(retention, sweep);
+      }
+    }
+  }
+
+  /** Lets go of every view whose time is over, oldest first, then waits for the next one. */
+  private void sweep() {
+    synchronized (ring) {
+      long now = scheduler.nowMillis();
+      while (!ring.isEmpty() && ring.headExpiry() <= now) {
+        CallView expired = ring.removeHead();
+        views.remove(expired.callId(), expired);
+      }
+      if (ring.isEmpty()) {
+        armed = false;
+      } else {
+        scheduler.schedule(Duration.ofMillis(ring.headExpiry() - now), sweep);
+      }
+    }
   }
 
   boolean holds(CallId id) {

@@ -26,7 +26,6 @@ import io.callflow.sip.transaction.ServerTransactionUser;
 import io.callflow.sip.transaction.TransactionLayer;
 import io.callflow.sip.transaction.TransactionMetrics;
 import io.callflow.sip.transaction.TransportSender;
-import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -413,7 +412,7 @@ final class Shard implements ServerTransactionUser {
   static Peer peerFor(String uri) {
     UriText.Hop hop = UriText.hop(uri);
     String transport = hop.transport().equals("UDP") ? "UDP" : "TCP";
-    return new Peer(transport, new InetSocketAddress(hop.host(), hop.port()));
+    return HopPeers.of(transport, hop.host(), hop.port());
   }
 
   LocalEndpoint endpoint(String transport) {

@@ -1,7 +1,9 @@
 package io.callflow.sip.timer;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The base timer values of RFC 3261 and every timer derived from them. Only T1, T2, T4 and
@@ -27,6 +29,15 @@ public record TimerSettings(Duration t1, Duration t2, Duration t4, Duration tryi
   public static final Duration DEFAULT_TRYING = Duration.ofMillis(200);
   /** §17.1.1.2: Timer D is at least 32 s over unreliable transports. */
   public static final Duration TIMER_D_UNRELIABLE = Duration.ofSeconds(32);
+
+  /**
+   * The durations derived from each settings value in use, computed once: deriving one anew
+   * ({@link Duration#multipliedBy} goes through BigDecimal) cost some 300 bytes per timer
+   * started. A service uses one or two settings values; the bound only stops a caller that
+   * makes new ones in a loop from growing this without end.
+   */
+  private static final Map<TimerSettings, DerivedTimers> DERIVED = new ConcurrentHashMap<>();
+  private static final int DERIVED_LIMIT = 64;
 
   /** The RFC defaults. */
   public static final TimerSettings DEFAULTS =
@@ -55,7 +66,7 @@ public record TimerSettings(Duration t1, Duration t2, Duration t4, Duration tryi
 
   /** 64*T1: Timers B, F, H, J (UDP), L, M and the UAS 2xx give-up (§13.3.1.4). */
   public Duration sixtyFourT1() {
-    return t1.multipliedBy(64);
+    return derived().sixtyFourT1();
   }
 
   /**
@@ -67,7 +78,7 @@ public record TimerSettings(Duration t1, Duration t2, Duration t4, Duration tryi
     return switch (timer) {
       case A, E, G, RETRANSMIT_2XX -> t1;
       case B, F, H, L, M, ACK_WAIT -> sixtyFourT1();
-      case D -> reliable ? Duration.ZERO : max(TIMER_D_UNRELIABLE, sixtyFourT1());
+      case D -> reliable ? Duration.ZERO : derived().timerDUnreliable();
       case I, K -> reliable ? Duration.ZERO : t4;
       case J -> reliable ? Duration.ZERO : sixtyFourT1();
       case TRYING -> trying;
@@ -80,15 +91,21 @@ public record TimerSettings(Duration t1, Duration t2, Duration t4, Duration tryi
    * once, see {@link #t2()}), G (§17.2.1) and the 2xx (§13.3.1.4).
    */
   public Duration nextInterval(TimerName timer, Duration previous) {
-    Duration doubled = previous.multipliedBy(2);
-    return timer == TimerName.A ? doubled : min(doubled, t2);
+    if (timer != TimerName.A && previous.compareTo(t2) >= 0) {
+      return t2;
+    }
+    Duration doubled = derived().doubled(previous);
+    return timer == TimerName.A || doubled.compareTo(t2) <= 0 ? doubled : t2;
   }
 
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
+  private DerivedTimers derived() {
+    DerivedTimers known = DERIVED.get(this);
+    if (known != null) {
+      return known;
+    }
+    if (DERIVED.size() >= DERIVED_LIMIT) {
+      DERIVED.clear();
+    }
+    return DERIVED.computeIfAbsent(this, DerivedTimers::new);
   }
 }

@@ -60,4 +60,66 @@ class TimerSettingsTest {
         Duration.ofSeconds(5), Duration.ofMillis(200)))
         .hasMessageContaining("sip.timers.t1");
   }
+
+  @Test
+  void retransmitIntervalsDoubleFromT1WhateverT1AndT2Are() {
+    TimerSettings odd = new TimerSettings(Duration.ofMillis(300), Duration.ofMillis(1000),
+        Duration.ofSeconds(5), Duration.ofMillis(200));
+    Duration e = odd.initial(TimerName.E, false);
+    Duration a = odd.initial(TimerName.A, false);
+    StringBuilder seen = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      seen.append(e.toMillis()).append('/').append(a.toMillis()).append(' ');
+      e = odd.nextInterval(TimerName.E, e);
+      a = odd.nextInterval(TimerName.A, a);
+    }
+    assertThat(seen.toString().trim()).isEqualTo("300/300 600/600 1000/1200 1000/2400 1000/4800"
+        + " 1000/9600 1000/19200 1000/38400 1000/76800 1000/153600");
+    assertThat(odd.sixtyFourT1()).isEqualTo(Duration.ofMillis(19_200));
+    assertThat(odd.initial(TimerName.J, false)).isEqualTo(Duration.ofMillis(19_200));
+    assertThat(odd.initial(TimerName.D, false)).isEqualTo(Duration.ofSeconds(32));
+  }
+
+  @Test
+  void aLongT1MakesTimerDLongerThan32Seconds() {
+    TimerSettings slow = new TimerSettings(Duration.ofSeconds(1), Duration.ofSeconds(4),
+        Duration.ofSeconds(5), Duration.ofMillis(200));
+    assertThat(slow.initial(TimerName.D, false)).isEqualTo(Duration.ofSeconds(64));
+    assertThat(slow.initial(TimerName.B, false)).isEqualTo(Duration.ofSeconds(64));
+  }
+
+  @Test
+  void equalSettingsDeriveEqualDurations() {
+    TimerSettings copy = new TimerSettings(Duration.ofMillis(500), Duration.ofSeconds(4),
+        Duration.ofSeconds(5), Duration.ofMillis(200));
+    for (TimerName name : TimerName.values()) {
+      assertThat(copy.initial(name, false)).as(name.name()).isEqualTo(timers.initial(name, false));
+    }
+    assertThat(copy.nextInterval(TimerName.A, Duration.ofMillis(700)))
+        .isEqualTo(Duration.ofMillis(1400));
+  }
+
+  /** Duration.multipliedBy goes through BigDecimal: some 350 bytes per derived duration before. */
+  @Test
+  void derivedDurationsAreNotAllocatedAgainForEachTimer() {
+    int transactions = 10_000;
+    TimerSettings settings = new TimerSettings(Duration.ofMillis(500), Duration.ofSeconds(4),
+        Duration.ofSeconds(5), Duration.ofMillis(200));
+    Runnable deriving = () -> {
+      for (int i = 0; i < transactions; i++) {
+        settings.sixtyFourT1();
+        settings.initial(TimerName.B, false);
+        settings.initial(TimerName.D, false);
+        Duration a = settings.initial(TimerName.A, false);
+        Duration e = settings.initial(TimerName.E, false);
+        for (int doubling = 0; doubling < 6; doubling++) {
+          a = settings.nextInterval(TimerName.A, a);
+          e = settings.nextInterval(TimerName.E, e);
+        }
+      }
+    };
+    deriving.run();
+
+    assertThat(AllocatedBytes.by(deriving)).isLessThan(transactions);
+  }
 }
