@@ -31,6 +31,9 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class EndedCalls {
 
+  /** The shortest wait between two sweeps. */
+  static final long SWEEP_STEP_MILLIS = 1_000;
+
   private final ConcurrentMap<CallId, CallView> views = new ConcurrentHashMap<>();
   private final Scheduler scheduler;
   private final Duration retention;
@@ -77,7 +80,9 @@ final class EndedCalls {
       if (ring.isEmpty()) {
         armed = false;
       } else {
-        scheduler.schedule(Duration.ofMillis(ring.headExpiry() - now), sweep);
+        // At most one sweep a second: a call may be kept up to that much longer than the
+        // retention, instead of one scheduled task per millisecond at a thousand calls a second.
+        scheduler.schedule(Duration.ofMillis(Math.max(ring.headExpiry() - now, SWEEP_STEP_MILLIS)), sweep);
       }
     }
   }

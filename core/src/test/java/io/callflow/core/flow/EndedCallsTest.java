@@ -55,6 +55,24 @@ class EndedCallsTest {
   }
 
   @Test
+  void callsEndingCloseTogetherAreSweptAtMostOnceASecondAndNeverEarly() {
+    for (int i = 0; i < 10; i++) {
+      ended.retain(view("c-" + i, 0));
+      scheduler.advance(Duration.ofMillis(10));
+    }
+    scheduler.advance(RETENTION.minusMillis(100));
+    assertThat(ended.holds(new CallId("c-0"))).isFalse();
+    assertThat(ended.size()).isEqualTo(9);
+
+    Duration step = Duration.ofMillis(EndedCalls.SWEEP_STEP_MILLIS);
+    scheduler.advance(step.minus(ONE_MS));
+    assertThat(ended.size()).as("the next sweep waits a whole step").isEqualTo(9);
+    scheduler.advance(ONE_MS);
+    assertThat(ended.size()).isZero();
+    assertThat(scheduler.pendingCount()).isZero();
+  }
+
+  @Test
   void aCallEndingAfterTheOthersExpiredIsKeptForTheFullRetentionAgain() {
     ended.retain(view("c-1", 0));
     scheduler.advance(RETENTION.plusHours(1));
