@@ -37,6 +37,7 @@ import io.callflow.ops.wiring.CallFlowRuntime;
 import io.callflow.ops.wiring.EngineSettings;
 import io.callflow.ops.wiring.LineFailureNotice;
 import io.callflow.ops.wiring.SipCommandPort;
+import io.callflow.ops.wiring.SipEventIntake;
 import io.callflow.ops.wiring.StoreWiring;
 import io.callflow.ops.wiring.UnroutedSipCommands;
 import io.callflow.sip.transport.NettySipTransport;
@@ -130,8 +131,9 @@ public final class Main {
       //    Call control (b2bua.routing): the B2BUA reports to the engine and carries out its
       //    SIP commands; the registrar keeps the agent phones' registrations; calls whose own
       //    signalling fails on a line that is down enter LINE_FAILURE.
+      SipEventIntake sipEvents = new SipEventIntake(calls::submit, metrics.registry());
       CallControl callControl = CallControl.create(config.b2bua(), config.sip(), engineSettings.settings().dropCauses(),
-          secrets, timers, metrics.registry(), event -> calls.submit(event), unrouted::send);
+          secrets, timers, metrics.registry(), sipEvents::accept, unrouted::send);
       LineFailureNotice lineNotice = new LineFailureNotice(engineSettings.settings().lineFailure(),
           consoleLineNotice(consoles), metrics.registry(), callControl.lineListener());
       //    Each leg's dialog and media are saved as they change, for restart recovery (step 8).
