@@ -82,13 +82,17 @@
 
   function onBanner(m) {
     var box = byId('banners');
-    var existing = box.querySelector('[data-kind="' + m.kind + '"]');
+    // One banner per kind and scope: the service's line-down notice and a call's own
+    // line-failure banner are two, and clearing one must leave the other standing.
+    var scope = m.callId ? 'call' : 'service';
+    var existing = box.querySelector('[data-kind="' + m.kind + '"][data-scope="' + scope + '"]');
     if (!m.active) {
       if (existing) { existing.remove(); }
       return;
     }
     var el = existing || document.createElement('div');
     el.setAttribute('data-kind', m.kind);
+    el.setAttribute('data-scope', scope);
     // A banner without a call is about the service (a trunk line down): it stays until cleared.
     if (!m.callId) { el.setAttribute('data-service', 'true'); }
     el.className = 'banner banner-' + m.kind;

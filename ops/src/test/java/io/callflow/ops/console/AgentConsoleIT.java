@@ -210,6 +210,25 @@ class AgentConsoleIT {
   }
 
   @Test
+  void aCallsLineFailureClearedLeavesTheServiceWideLineDownNoticeStanding() {
+    openConsole();
+    hub.assign(CALL, "a-17");
+    showCall(CallState.LINE_FAILURE, CallState.GREETING, "abnormal", 0);
+    hub.broadcast(new ConsoleMessage.Banner(null, BannerKind.LINE_FAILURE, true, "Line trunk-2 is down", List.of("email")));
+    hub.sendToCall(CALL, new ConsoleMessage.Banner(CALL, BannerKind.LINE_FAILURE, true, "Line failure on this call",
+        List.of("email")));
+    By service = By.cssSelector("#banners [data-kind='LINE_FAILURE'][data-scope='service']");
+    By call = By.cssSelector("#banners [data-kind='LINE_FAILURE'][data-scope='call']");
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(call));
+    assertThat(driver.findElement(service).getText()).contains("Line trunk-2 is down");
+
+    hub.sendToCall(CALL, ConsoleMessage.Banner.clear(CALL, BannerKind.LINE_FAILURE));
+
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(call));
+    assertThat(driver.findElement(service).getText()).contains("Line trunk-2 is down");
+  }
+
+  @Test
   void aPageWhoseServerWentAwayReconnectsAndShowsTheCallAgain() {
     openConsole();
     hub.assign(CALL, "a-17");
