@@ -327,7 +327,7 @@ final class Shard implements ServerTransactionUser {
    */
   void ack(Dialog dialog, long inviteCseq, String contentType, byte[] body) {
     InDialogRequest spec = dialog.requestWithSeq("ACK", inviteCseq);
-    SipRequest request = build(spec, contentType, body);
+    SipRequest request = build(spec, contentType, body, Map.of());
     Peer peer = peerFor(spec.nextHop());
     layer.sendWithoutTransaction(request, peer);
     if (dialog.state() != DialogState.TERMINATED) {
@@ -373,10 +373,7 @@ final class Shard implements ServerTransactionUser {
   void sendInDialog(Dialog dialog, String method, String contentType, byte[] body,
       Map<String, String> headers, ClientTransactionListener listener) {
     InDialogRequest spec = dialog.newRequest(method);
-    SipRequest request = build(spec, contentType, body);
-    for (Map.Entry<String, String> header : headers.entrySet()) {
-      request = request.withHeader(header.getKey(), header.getValue());
-    }
+    SipRequest request = build(spec, contentType, body, headers);
     ClientTransactionListener wrapped = listener;
     if (method.equals("BYE")) {
       forget(dialog);
@@ -388,10 +385,14 @@ final class Shard implements ServerTransactionUser {
 
   private void sendAck(Dialog dialog, long cseq) {
     InDialogRequest spec = dialog.requestWithSeq("ACK", cseq);
-    layer.sendWithoutTransaction(build(spec, null, null), peerFor(spec.nextHop()));
+    layer.sendWithoutTransaction(build(spec, null, null, Map.of()), peerFor(spec.nextHop()));
   }
 
-  private SipRequest build(InDialogRequest spec, String contentType, byte[] body) {
+  /**
+   * The request {@code spec} describes, with {@code headers} after the ones the dialog sets
+   * (extension headers such as Reason or Session-Expires; built in, not copied in afterwards).
+   */
+  private SipRequest build(InDialogRequest spec, String contentType, byte[] body, Map<String, String> headers) {
     Peer hop = peerFor(spec.nextHop());
     LocalEndpoint local = endpoint(hop.transport());
     SipRequestBuilder builder = SipRequest.builder(spec.method(), spec.requestUri())
@@ -402,6 +403,7 @@ final class Shard implements ServerTransactionUser {
         .via(local.transport(), local.host(), local.port(), Branches.next())
         .contact(local.contactUri())
         .routes(spec.routes());
+    headers.forEach(builder::header);
     if (body != null && body.length > 0) {
       builder.body(contentType, body);
     }
