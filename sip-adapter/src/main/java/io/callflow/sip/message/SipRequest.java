@@ -77,7 +77,7 @@ public final class SipRequest extends SipMessage {
       return this;
     }
     return new SipRequest((SIPRequest) copyWith(m -> {
-      gov.nist.javax.sip.header.Via via = m.getTopmostVia();
+      gov.nist.javax.sip.header.Via via = MessageCopies.ownTopVia(m);
       try {
         via.setReceived(stripBrackets(sourceIp));
         if (rport) {

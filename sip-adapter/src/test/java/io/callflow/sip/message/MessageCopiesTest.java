@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A copy must encode exactly as a deep clone given the same edit, and no edit may reach the
+ * Copies share the headers they do not change with their original ({@link MessageCopies}); they
+ * must still encode exactly as a deep clone given the same edit, and no edit may reach the
  * original, an ancestor or a sibling copy.
  */
 class MessageCopiesTest {
@@ -170,6 +171,23 @@ class MessageCopiesTest {
     assertThat(ringing.withTopHeader("Via", "SIP/2.0/UDP 10.0.0.5;branch=z9hG4bKr").vias()).hasSize(3);
     assertThat(request.vias()).hasSize(2);
     assertThat(request.toString()).isEqualTo(invite().toString());
+  }
+
+  @Test
+  void aCopySharesUnchangedHeadersAndOwnsItsListsAndContentLength() {
+    SipRequest original = invite();
+    SipRequest copy = original.withHeader("Subject", "copied");
+
+    assertThat(copy.raw.getFrom()).isSameAs(original.raw.getFrom());
+    assertThat(copy.raw.getCallId()).isSameAs(original.raw.getCallId());
+    assertThat(copy.raw.getCSeq()).isSameAs(original.raw.getCSeq());
+    assertThat(copy.raw.getRawContent()).isSameAs(original.raw.getRawContent());
+    assertThat(copy.raw.getViaHeaders().getHeaderList())
+        .containsExactlyElementsOf(original.raw.getViaHeaders().getHeaderList());
+    assertThat(copy.raw.getViaHeaders()).isNotSameAs(original.raw.getViaHeaders());
+    assertThat(copy.raw.getRecordRouteHeaders()).isNotSameAs(original.raw.getRecordRouteHeaders());
+    assertThat(copy.raw.getContentLength()).isNotSameAs(original.raw.getContentLength());
+    assertThat(copy.raw.getTopmostVia()).isSameAs(original.raw.getTopmostVia());
   }
 
   static Stream<Arguments> corpusEdits() throws IOException {
