@@ -31,7 +31,8 @@ import javax.sip.InvalidArgumentException;
  *       in place).
  *   <li>Shared: every other header object, each list's element headers, the request or status
  *       line, and the body array. An edit that must change one of these replaces it in the copy
- *       by a clone first ({@link #ownTopVia}).
+ *       by a clone first ({@link #ownTopVia}; the To of a response, in
+ *       {@link SipRequest#createResponse(int, String, String)}).
  * </ul>
  *
  * <p>Reading and encoding never write to a shared header except for idempotent caches that

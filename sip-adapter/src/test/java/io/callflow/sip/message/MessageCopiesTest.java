@@ -188,6 +188,14 @@ class MessageCopiesTest {
     assertThat(copy.raw.getRecordRouteHeaders()).isNotSameAs(original.raw.getRecordRouteHeaders());
     assertThat(copy.raw.getContentLength()).isNotSameAs(original.raw.getContentLength());
     assertThat(copy.raw.getTopmostVia()).isSameAs(original.raw.getTopmostVia());
+
+    SipResponse tagged = original.createResponse(180, null, "t1");
+    SipResponse untagged = original.createResponse(100, null);
+    assertThat(tagged.raw.getFrom()).isSameAs(original.raw.getFrom());
+    assertThat(tagged.raw.getTopmostVia()).isSameAs(original.raw.getTopmostVia());
+    assertThat(tagged.raw.getViaHeaders()).isNotSameAs(original.raw.getViaHeaders());
+    assertThat(tagged.raw.getTo()).isNotSameAs(original.raw.getTo());
+    assertThat(untagged.raw.getTo()).isSameAs(original.raw.getTo());
   }
 
   static Stream<Arguments> corpusEdits() throws IOException {
