@@ -17,8 +17,9 @@ import javax.sip.InvalidArgumentException;
 
 /**
  * Copies of a wrapped jain-sip message that share its header objects instead of cloning them.
- * A deep {@code SIPMessage.clone()} costs about 4 KB per copy and the B2BUA copies every
- * message several times per call, which sets how often the young generation fills. Sharing
+ * A deep {@code SIPMessage.clone()} allocates 6.5 KB for a 983-byte INVITE with SDP, and the
+ * B2BUA copies every message several times per call, which sets how often the young
+ * generation fills. Sharing
  * is safe because a {@link SipMessage} never mutates its jain-sip message after construction:
  * a copy only needs fresh objects for what the copy itself may change.
  *
