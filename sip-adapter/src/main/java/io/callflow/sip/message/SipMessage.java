@@ -203,9 +203,14 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
   /** A copy with this body and Content-Type; Content-Length follows the body. */
   public abstract SipMessage withBody(String contentType, byte[] body);
 
-  /** Applies {@code change} to a deep copy of the wrapped message and returns that copy. */
+  /**
+   * Applies {@code change} to a copy of the wrapped message and returns that copy. The copy
+   * shares the headers it does not change with this message ({@link MessageCopies}), so
+   * {@code change} may add, remove and replace headers and the body but must clone a header
+   * before setting anything on it.
+   */
   final SIPMessage copyWith(Consumer<SIPMessage> change) {
-    SIPMessage copy = (SIPMessage) raw.clone();
+    SIPMessage copy = MessageCopies.sharing(raw);
     change.accept(copy);
     return copy;
   }

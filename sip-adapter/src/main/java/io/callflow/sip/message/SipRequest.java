@@ -1,15 +1,19 @@
 package io.callflow.sip.message;
 
 import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.header.SIPHeaderList;
+import gov.nist.javax.sip.header.To;
 import gov.nist.javax.sip.message.SIPDuplicateHeaderException;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** An immutable SIP request (RFC 3261 §7.1), with the request builders RFC 3261 defines. */
 public final class SipRequest extends SipMessage {
@@ -21,7 +25,15 @@ public final class SipRequest extends SipMessage {
   public static final int DEFAULT_MAX_FORWARDS = 70;
 
   /** Headers a response copies from its request, RFC 3261 §8.2.6.2 (and Timestamp, §8.2.6.1). */
-  private static final Set<String> RESPONSE_COPIED = Set.of("via", "from", "to", "call-id", "cseq", "timestamp");
+  private static final Set<String> RESPONSE_COPIED = caseInsensitive(
+      HeaderNames.VIA, HeaderNames.FROM, HeaderNames.TO, HeaderNames.CALL_ID, HeaderNames.CSEQ, HeaderNames.TIMESTAMP);
+
+  /** A set whose lookups ignore case without building a lower-case copy of the key. */
+  private static Set<String> caseInsensitive(String... names) {
+    Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    set.addAll(Arrays.asList(names));
+    return Collections.unmodifiableSet(set);
+  }
 
   SipRequest(SIPRequest raw) {
     super(raw);
@@ -77,7 +89,7 @@ public final class SipRequest extends SipMessage {
       return this;
     }
     return new SipRequest((SIPRequest) copyWith(m -> {
-      gov.nist.javax.sip.header.Via via = m.getTopmostVia();
+      gov.nist.javax.sip.header.Via via = MessageCopies.ownTopVia(m);
       try {
         via.setReceived(stripBrackets(sourceIp));
         if (rport) {
@@ -121,12 +133,9 @@ public final class SipRequest extends SipMessage {
       Iterator<SIPHeader> headers = raw.getHeaders();
       while (headers.hasNext()) {
         SIPHeader header = headers.next();
-        if (RESPONSE_COPIED.contains(header.getName().toLowerCase(Locale.ROOT))) {
-          response.attachHeader((SIPHeader) header.clone(), false);
+        if (RESPONSE_COPIED.contains(header.getName())) {
+          response.attachHeader(responseHeader(header, toTag), false);
         }
-      }
-      if (toTag != null && response.getTo() != null && response.getTo().getTag() == null) {
-        response.getTo().setTag(toTag);
       }
     } catch (SIPDuplicateHeaderException e) {
       throw new IllegalStateException("parsed request holds a duplicate " + e.getMessage(), e);
@@ -134,6 +143,23 @@ public final class SipRequest extends SipMessage {
       throw new IllegalArgumentException("invalid response field: " + e.getMessage(), e);
     }
     return new SipResponse(response);
+  }
+
+  /**
+   * The header the response carries for the request's {@code header}: the request's own object
+   * (never mutated, see {@link MessageCopies}), in a list container of the response's own for
+   * Via, and a clone for a To that gets {@code toTag}.
+   */
+  private static SIPHeader responseHeader(SIPHeader header, String toTag) throws ParseException {
+    if (header instanceof SIPHeaderList<?> list) {
+      return MessageCopies.ownList(list);
+    }
+    if (toTag != null && header instanceof To to && to.getTag() == null) {
+      To tagged = (To) to.clone();
+      tagged.setTag(toTag);
+      return tagged;
+    }
+    return header;
   }
 
   /**

@@ -46,6 +46,14 @@ public class SipParseBenchmark {
       + "a=ptime:20\r\n"
       + "a=sendrecv\r\n";
 
+  /** From, Call-ID, CSeq and the capabilities, the same in the INVITE and its answers. */
+  static final String DIALOG_HEADERS = "From: \"Customer\" <sip:+15550001234@pbx.callcentre.example>;tag=a73kszlfl\r\n"
+      + "Call-ID: 7f3a9c2e-1b4d-4e8f-9a6b-0c5d2e7f8a91@10.20.0.10\r\n"
+      + "CSeq: 102 INVITE\r\n"
+      + "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, UPDATE, INFO, REFER, NOTIFY\r\n"
+      + "Supported: replaces, timer\r\n"
+      + "Session-Expires: 1800;refresher=uac\r\n";
+
   static final String INVITE = "INVITE sip:4021@agents.callcentre.example:5060 SIP/2.0\r\n"
       + "Via: SIP/2.0/UDP 10.20.0.10:5060;branch=z9hG4bK-524287-1---5b3c2f1e0a9d7c61;rport\r\n"
       + "Via: SIP/2.0/UDP 10.20.0.2:5060;branch=z9hG4bK-d8754z-77aa11bb22cc;received=10.20.0.2\r\n"
@@ -53,12 +61,7 @@ public class SipParseBenchmark {
       + "Record-Route: <sip:10.20.0.10;lr>\r\n"
       + "Contact: <sip:+15550001234@10.20.0.10:5060;transport=udp>\r\n"
       + "To: <sip:4021@agents.callcentre.example>\r\n"
-      + "From: \"Customer\" <sip:+15550001234@pbx.callcentre.example>;tag=a73kszlfl\r\n"
-      + "Call-ID: 7f3a9c2e-1b4d-4e8f-9a6b-0c5d2e7f8a91@10.20.0.10\r\n"
-      + "CSeq: 102 INVITE\r\n"
-      + "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, UPDATE, INFO, REFER, NOTIFY\r\n"
-      + "Supported: replaces, timer\r\n"
-      + "Session-Expires: 1800;refresher=uac\r\n"
+      + DIALOG_HEADERS
       + "User-Agent: PBX 12.4.1\r\n"
       + "Content-Type: application/sdp\r\n"
       + "Content-Length: " + SDP.length() + "\r\n"
