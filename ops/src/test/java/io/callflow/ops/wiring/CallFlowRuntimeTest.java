@@ -31,6 +31,11 @@ class CallFlowRuntimeTest {
   private final List<SipCommand> sent = new CopyOnWriteArrayList<>();
 
   private CallFlowRuntime runtime(SqliteCallRecordStore store) {
+    return runtime(store, sent, registry);
+  }
+
+  /** A runtime on the default procedure, its SIP commands collected in {@code sent}. */
+  static CallFlowRuntime runtime(SqliteCallRecordStore store, List<SipCommand> sent, SimpleMeterRegistry registry) {
     return CallFlowRuntime.create(EngineSettings.from(new ConfigLoader().defaults().procedure()), store,
         new ManualScheduler(), sent::add, new LoggingAgentNotifier(), registry);
   }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.callflow.core.effect.SipCommand;
 import io.callflow.core.event.SipEvent;
 import io.callflow.core.model.CallId;
-import io.callflow.core.time.ManualScheduler;
-import io.callflow.ops.config.ConfigLoader;
 import io.callflow.ops.store.SqliteCallRecordStore;
 import io.callflow.ops.store.StoreSettings;
 import io.micrometer.core.instrument.Counter;
@@ -26,8 +24,7 @@ class SipEventIntakeTest {
   private final List<SipCommand> sent = new CopyOnWriteArrayList<>();
 
   private CallFlowRuntime runtime(SqliteCallRecordStore store) {
-    return CallFlowRuntime.create(EngineSettings.from(new ConfigLoader().defaults().procedure()), store,
-        new ManualScheduler(), sent::add, new LoggingAgentNotifier(), registry);
+    return CallFlowRuntimeTest.runtime(store, sent, registry);
   }
 
   private double refused(String event, String reason) {
