@@ -4,6 +4,7 @@ import io.callflow.core.store.CallRecord;
 import io.callflow.core.store.CallRecordStore;
 import io.callflow.sip.b2bua.call.LegSnapshotTaken;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -48,33 +49,34 @@ public final class LegSnapshotRecorder implements Consumer<LegSnapshotTaken>, Au
   /** Queues the append; never blocks, never throws. */
   @Override
   public void accept(LegSnapshotTaken taken) {
-    CallRecord.LegSnapshot record = new CallRecord.LegSnapshot(taken.callId(), clock.instant(), taken.leg(),
-        taken.snapshot());
+    Instant at = clock.instant();
     try {
-      writer.execute(() -> append(record));
+      writer.execute(() -> append(taken, at));
     } catch (RejectedExecutionException e) {
-      lost(record, "the snapshot queue is full or closed (" + QUEUE_CAPACITY + ")");
+      lost(taken, "the snapshot queue is full or closed (" + QUEUE_CAPACITY + ")");
     }
   }
 
-  private void append(CallRecord.LegSnapshot record) {
+  /** Encodes the snapshot here, off the SIP event loop that took it, and appends it. */
+  private void append(LegSnapshotTaken taken, Instant at) {
     try {
+      CallRecord.LegSnapshot record = new CallRecord.LegSnapshot(taken.callId(), at, taken.leg(), taken.snapshot());
       store.append(record).whenComplete((done, failure) -> {
         if (failure != null) {
-          lost(record, failure.toString());
+          lost(taken, failure.toString());
         }
       });
     } catch (RuntimeException e) {
-      lost(record, e.toString());
+      lost(taken, e.toString());
     }
   }
 
-  private void lost(CallRecord.LegSnapshot record, String why) {
+  private void lost(LegSnapshotTaken taken, String why) {
     if (lossLogged.compareAndSet(false, true)) {
       LOG.warn("call {}: {} leg snapshot not saved ({}); a restart may not restore that leg. Further losses log at"
-          + " DEBUG", record.callId(), record.leg(), why);
+          + " DEBUG", taken.callId(), taken.leg(), why);
     } else {
-      LOG.debug("call {}: {} leg snapshot not saved ({})", record.callId(), record.leg(), why);
+      LOG.debug("call {}: {} leg snapshot not saved ({})", taken.callId(), taken.leg(), why);
     }
   }
 

@@ -25,14 +25,22 @@ class LegSnapshotRecorderTest {
   @TempDir
   Path dir;
 
+  private static LegSnapshotTaken taken(Leg leg, int... bytes) {
+    byte[] data = new byte[bytes.length];
+    for (int i = 0; i < bytes.length; i++) {
+      data[i] = (byte) bytes[i];
+    }
+    return new LegSnapshotTaken(CALL, leg, () -> data.clone());
+  }
+
   @Test
   void snapshotsReachTheStoreInTheOrderTheyWereTakenWithTheClocksTime() {
     try (SqliteCallRecordStore store = SqliteCallRecordStore.open(dir.resolve("callflow.db"), StoreSettings.defaults(),
         new SimpleMeterRegistry());
         LegSnapshotRecorder recorder = new LegSnapshotRecorder(store, Clock.fixed(NOW, ZoneOffset.UTC))) {
-      recorder.accept(new LegSnapshotTaken(CALL, Leg.CUSTOMER, new byte[] {1, 2, 3}));
-      recorder.accept(new LegSnapshotTaken(CALL, Leg.AGENT, new byte[] {4}));
-      recorder.accept(new LegSnapshotTaken(CALL, Leg.CUSTOMER, new byte[] {5, 6}));
+      recorder.accept(taken(Leg.CUSTOMER, 1, 2, 3));
+      recorder.accept(taken(Leg.AGENT, 4));
+      recorder.accept(taken(Leg.CUSTOMER, 5, 6));
     }
     // The recorder closed first, letting its queued appends reach the store; the store's close made them durable.
     try (SqliteCallRecordStore reopened = SqliteCallRecordStore.open(dir.resolve("callflow.db"),
@@ -46,12 +54,29 @@ class LegSnapshotRecorderTest {
   }
 
   @Test
+  void aSnapshotThatCannotBeEncodedIsLostOnTheWriterThreadAndLaterOnesAreSaved() {
+    try (SqliteCallRecordStore store = SqliteCallRecordStore.open(dir.resolve("callflow.db"), StoreSettings.defaults(),
+        new SimpleMeterRegistry());
+        LegSnapshotRecorder recorder = new LegSnapshotRecorder(store, Clock.fixed(NOW, ZoneOffset.UTC))) {
+      recorder.accept(new LegSnapshotTaken(CALL, Leg.AGENT, () -> {
+        throw new IllegalStateException("no dialog");
+      }));
+      recorder.accept(taken(Leg.CUSTOMER, 8));
+    }
+    try (SqliteCallRecordStore reopened = SqliteCallRecordStore.open(dir.resolve("callflow.db"),
+        StoreSettings.defaults(), new SimpleMeterRegistry())) {
+      assertThat(reopened.history(CALL)).singleElement().isInstanceOfSatisfying(CallRecord.LegSnapshot.class,
+          saved -> assertThat(saved.data()).containsExactly(8));
+    }
+  }
+
+  @Test
   void aStoreThatIsClosedLosesTheSnapshotWithoutThrowingIntoTheSipLoop() {
     SqliteCallRecordStore store = SqliteCallRecordStore.open(dir.resolve("callflow.db"), StoreSettings.defaults(),
         new SimpleMeterRegistry());
     store.close();
     try (LegSnapshotRecorder recorder = new LegSnapshotRecorder(store, Clock.fixed(NOW, ZoneOffset.UTC))) {
-      recorder.accept(new LegSnapshotTaken(CALL, Leg.AGENT, new byte[] {7}));
+      recorder.accept(taken(Leg.AGENT, 7));
     }
     try (SqliteCallRecordStore reopened = SqliteCallRecordStore.open(dir.resolve("callflow.db"),
         StoreSettings.defaults(), new SimpleMeterRegistry())) {

@@ -450,7 +450,8 @@ public final class B2bua implements SipApplication {
         return;
       }
       try {
-        sink.accept(new LegSnapshotTaken(callId, leg.role(), LegSnapshot.from(leg).encode()));
+        LegSnapshot now = LegSnapshot.from(leg);
+        sink.accept(new LegSnapshotTaken(callId, leg.role(), now::encode));
       } catch (RuntimeException e) {
         LOG.warn("call {}: snapshot of the {} leg not saved: {}", callId, leg.role(), e.toString());
       }
