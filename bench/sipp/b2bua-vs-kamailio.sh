@@ -42,14 +42,14 @@ trap stop_callflow EXIT
 WARMUP_CALLS="${WARMUP_CALLS:-40000}"
 WARMUP_RATE="${WARMUP_RATE:-1000}"
 sipp -sf "$here/uas-answer.xml" -i 127.0.0.1 -p "$UAS_PORT" -nostdin -default_behaviors none \
-  -buff_size 4194304 >"$CALLFLOW_WORK/warmup-uas.out" 2>&1 &
+  -buff_size 4194304 -timer_resol 1 >"$CALLFLOW_WORK/warmup-uas.out" 2>&1 &
 warm_uas=$!
 sleep 1
 echo "warming callflow up: $WARMUP_CALLS calls, ramped up to $WARMUP_RATE/s"
 if [ -n "$UAC_SCENARIO" ]; then warm_uac=(-sf "$UAC_SCENARIO" -s 5000 -d 0); else warm_uac=(-sn uac); fi
 (cd "$CALLFLOW_WORK" && sipp "${warm_uac[@]}" "127.0.0.1:$CALLFLOW_PORT" -i 127.0.0.1 \
   -p "${UAC_PORT:-25080}" -nostdin -r 100 -rate_increase 100 -rate_interval 2s -rate_max "$WARMUP_RATE" \
-  -no_rate_quit -m "$WARMUP_CALLS" -timeout 120s -buff_size 4194304 >warmup-uac.out 2>&1) || true
+  -no_rate_quit -m "$WARMUP_CALLS" -timeout 120s -buff_size 4194304 -timer_resol 1 >warmup-uac.out 2>&1) || true
 # SIPp ends gracefully on TERM, waiting for its open calls: give it a moment, then make sure.
 kill "$warm_uas" 2>/dev/null || true
 for _ in 1 2 3 4 5; do kill -0 "$warm_uas" 2>/dev/null || break; sleep 1; done
