@@ -5,6 +5,7 @@ import io.callflow.core.flow.CallFlowException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands the call control's events to the engine and reports the ones it refuses. The SIP side
  * does not wait for the engine, so nobody else would see a refused {@code LegEnded} or
- * {@code LineUp}: each refusal is logged with the engine's reason and counted in
- * {@code callflow_sip_events_refused_total{event,reason}}. A record the store could not write
+ * {@code LineUp}: each refusal is counted in
+ * {@code callflow_sip_events_refused_total{event,reason}} and logged with the engine's reason
+ * (the first of each kind at INFO, the rest at DEBUG). A record the store could not write
  * is logged where it happened (the engine's call context); after shutdown started, refusals
  * are expected and logged at DEBUG only.
  */
@@ -29,6 +31,8 @@ public final class SipEventIntake implements Consumer<CallEvent> {
   private final Function<CallEvent, CompletableFuture<?>> engine;
   private final MeterRegistry registry;
   private final Map<String, Counter> refused = new ConcurrentHashMap<>();
+  /** The event-and-reason kinds already logged at INFO. */
+  private final Set<String> loggedKinds = ConcurrentHashMap.newKeySet();
 
   public SipEventIntake(Function<CallEvent, CompletableFuture<?>> engine, MeterRegistry registry) {
     this.engine = engine;
@@ -52,8 +56,15 @@ public final class SipEventIntake implements Consumer<CallEvent> {
 
   private void report(CallEvent event, Throwable failure) {
     if (failure instanceof CallFlowException refusal) {
-      count(event, refusal.reason().name());
-      log.info("{}", refusal.getMessage());
+      // The first refusal of each kind at INFO, the rest at DEBUG: after a long line outage
+      // every call that failed on it hears LineUp, and most of them have ended since.
+      String kind = count(event, refusal.reason().name());
+      if (loggedKinds.add(kind)) {
+        log.info("{} (further {} refusals with {} log at DEBUG)", refusal.getMessage(), event.name(),
+            refusal.reason());
+      } else {
+        log.debug("{}", refusal.getMessage());
+      }
     } else if (failure instanceof RejectedExecutionException) {
       count(event, "STOPPED");
       log.debug("call {}: {} not handled: the engine has stopped", event.callId(), event.name());
@@ -62,12 +73,15 @@ public final class SipEventIntake implements Consumer<CallEvent> {
     }
   }
 
-  private void count(CallEvent event, String reason) {
-    refused.computeIfAbsent(event.name() + ' ' + reason, key -> Counter.builder("callflow_sip_events_refused")
+  /** Counts one more of this event and reason; returns the kind's key. */
+  private String count(CallEvent event, String reason) {
+    String kind = event.name() + ' ' + reason;
+    refused.computeIfAbsent(kind, key -> Counter.builder("callflow_sip_events_refused")
         .description("Events from the call control the engine refused or could not store, by event and reason")
         .tag("event", event.name())
         .tag("reason", reason)
         .register(registry))
         .increment();
+    return kind;
   }
 }

@@ -39,8 +39,10 @@ class SipEventIntakeTest {
       SipEventIntake intake = new SipEventIntake(calls::submit, registry);
 
       intake.submit(new SipEvent.Answered(new CallId("never-offered"))).handle((ok, e) -> e).join();
-
       assertThat(refused("Answered", "UNKNOWN_CALL")).isEqualTo(1);
+
+      intake.submit(new SipEvent.Answered(new CallId("never-offered-either"))).handle((ok, e) -> e).join();
+      assertThat(refused("Answered", "UNKNOWN_CALL")).as("later ones of a kind are counted too").isEqualTo(2);
     }
   }
 
