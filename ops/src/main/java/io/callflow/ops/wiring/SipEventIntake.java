@@ -2,10 +2,10 @@ package io.callflow.ops.wiring;
 
 import io.callflow.core.event.CallEvent;
 import io.callflow.core.flow.CallFlowException;
+import io.callflow.ops.store.RecordStoreException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,13 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands the call control's events to the engine and reports the ones it refuses. The SIP side
- * does not wait for the engine, so nobody else would see a refused {@code LegEnded} or
- * {@code LineUp}: each refusal is counted in
- * {@code callflow_sip_events_refused_total{event,reason}} and logged with the engine's reason
- * (the first of each kind at INFO, the rest at DEBUG). A record the store could not write
- * is logged where it happened (the engine's call context); after shutdown started, refusals
- * are expected and logged at DEBUG only.
+ * Hands the call control's events to the engine and reports the ones it does not take. The SIP
+ * side does not wait for the engine, so nobody else would see a refused {@code LegEnded} or
+ * {@code LineUp}: each is counted in {@code callflow_sip_events_refused_total{event,reason}}
+ * and logged, the first of each kind at INFO (WARN with the stack trace for an engine failure)
+ * and the rest at DEBUG: after a long line outage every call that failed on it hears LineUp,
+ * and most of them have ended since. Reasons: the engine's refusal ({@code UNKNOWN_CALL},
+ * {@code ILLEGAL_EVENT}, …), {@code NOT_STORED} (logged where the store failed, the engine's
+ * call context), {@code STOPPED} (after shutdown started, DEBUG only) and {@code FAILED}.
  */
 public final class SipEventIntake implements Consumer<CallEvent> {
 
@@ -31,8 +32,6 @@ public final class SipEventIntake implements Consumer<CallEvent> {
   private final Function<CallEvent, CompletableFuture<?>> engine;
   private final MeterRegistry registry;
   private final Map<String, Counter> refused = new ConcurrentHashMap<>();
-  /** The event-and-reason kinds already logged at INFO. */
-  private final Set<String> loggedKinds = ConcurrentHashMap.newKeySet();
 
   public SipEventIntake(Function<CallEvent, CompletableFuture<?>> engine, MeterRegistry registry) {
     this.engine = engine;
@@ -56,32 +55,35 @@ public final class SipEventIntake implements Consumer<CallEvent> {
 
   private void report(CallEvent event, Throwable failure) {
     if (failure instanceof CallFlowException refusal) {
-      // The first refusal of each kind at INFO, the rest at DEBUG: after a long line outage
-      // every call that failed on it hears LineUp, and most of them have ended since.
-      String kind = count(event, refusal.reason().name());
-      if (loggedKinds.add(kind)) {
+      if (countIsFirst(event, refusal.reason().name())) {
         log.info("{} (further {} refusals with {} log at DEBUG)", refusal.getMessage(), event.name(),
             refusal.reason());
       } else {
         log.debug("{}", refusal.getMessage());
       }
     } else if (failure instanceof RejectedExecutionException) {
-      count(event, "STOPPED");
+      countIsFirst(event, "STOPPED");
       log.debug("call {}: {} not handled: the engine has stopped", event.callId(), event.name());
+    } else if (failure instanceof RecordStoreException) {
+      countIsFirst(event, "NOT_STORED");
+    } else if (countIsFirst(event, "FAILED")) {
+      log.warn("call {}: {} failed in the engine (further ones log at DEBUG)", event.callId(), event.name(), failure);
     } else {
-      count(event, "NOT_STORED");
+      log.debug("call {}: {} failed in the engine: {}", event.callId(), event.name(), failure.toString());
     }
   }
 
-  /** Counts one more of this event and reason; returns the kind's key. */
-  private String count(CallEvent event, String reason) {
-    String kind = event.name() + ' ' + reason;
-    refused.computeIfAbsent(kind, key -> Counter.builder("callflow_sip_events_refused")
-        .description("Events from the call control the engine refused or could not store, by event and reason")
-        .tag("event", event.name())
-        .tag("reason", reason)
-        .register(registry))
-        .increment();
-    return kind;
+  /** Counts one more of this event and reason; true for the first of its kind. */
+  private boolean countIsFirst(CallEvent event, String reason) {
+    boolean[] first = {false};
+    refused.computeIfAbsent(event.name() + ' ' + reason, key -> {
+      first[0] = true;
+      return Counter.builder("callflow_sip_events_refused")
+          .description("Events from the call control the engine refused, failed on or could not store, by event and reason")
+          .tag("event", event.name())
+          .tag("reason", reason)
+          .register(registry);
+    }).increment();
+    return first[0];
   }
 }

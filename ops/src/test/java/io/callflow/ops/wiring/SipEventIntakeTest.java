@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,17 @@ class SipEventIntakeTest {
 
       assertThat(registry.find("callflow_sip_events_refused").counters()).isEmpty();
     }
+  }
+
+  @Test
+  void anEngineFailureIsCountedAsFailedNotAsAStoreProblem() {
+    SipEventIntake intake = new SipEventIntake(
+        event -> CompletableFuture.failedFuture(new IllegalStateException("engine bug")), registry);
+
+    intake.submit(new SipEvent.Answered(new CallId("c-1"))).handle((ok, e) -> e).join();
+
+    assertThat(refused("Answered", "FAILED")).isEqualTo(1);
+    assertThat(refused("Answered", "NOT_STORED")).isZero();
   }
 
   @Test
