@@ -78,25 +78,33 @@ final class DelayLanes {
       loop.schedule(this::runDue, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
     }
 
-    /** Runs every entry whose deadline passed, oldest first, then waits for the next head. */
+    /**
+     * Runs every entry whose deadline passed, oldest first, then waits for the next head. The
+     * lane is armed again even when a task throws an Error that ends this run: otherwise no
+     * later timer of this delay on this loop would ever fire.
+     */
     private void runDue() {
       armed = false;
-      long now = System.nanoTime();
-      Entry head;
-      while ((head = entries.peekFirst()) != null && head.due - now <= 0) {
-        entries.pollFirst();
-        try {
-          head.runIfPending();
-        } catch (RuntimeException e) {
-          // One failing timer must not stall the ones behind it in the lane.
-          LOG.error("timer task failed; later timers run as planned", e);
+      try {
+        long now = System.nanoTime();
+        Entry head;
+        while ((head = entries.peekFirst()) != null && head.due - now <= 0) {
+          entries.pollFirst();
+          try {
+            head.runIfPending();
+          } catch (RuntimeException e) {
+            // One failing timer must not stall the ones behind it in the lane.
+            LOG.error("timer task failed; later timers run as planned", e);
+          }
+          now = System.nanoTime();
         }
-        now = System.nanoTime();
-      }
-      if (head == null) {
-        lanes.remove(delayMillis, this);
-      } else if (!armed) {
-        arm(head.due - now);
+      } finally {
+        Entry head = entries.peekFirst();
+        if (head == null) {
+          lanes.remove(delayMillis, this);
+        } else if (!armed) {
+          arm(head.due - System.nanoTime());
+        }
       }
     }
   }

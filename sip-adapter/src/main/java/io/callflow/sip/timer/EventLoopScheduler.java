@@ -42,17 +42,31 @@ public final class EventLoopScheduler implements Scheduler {
   }
 
   /**
-   * On the loop's own thread (every transaction and call timer) the task goes into the lane of
-   * its delay ({@link DelayLanes}); from any other thread it is handed to the loop's scheduler.
+   * Longest delay kept in a lane. A cancelled lane entry waits for its deadline, which costs
+   * nothing for the transaction timers (64*T1 at most) but would keep a cancelled session
+   * refresh (minutes) or registration expiry (an hour) per call; the loop's own scheduler
+   * drops a task cancelled on the loop at once.
+   */
+  static final long LANE_LIMIT_MILLIS = 64_000;
+
+  /**
+   * On the loop's own thread (every transaction and call timer) a task of up to
+   * {@link #LANE_LIMIT_MILLIS} goes into the lane of its delay ({@link DelayLanes}); a longer
+   * one, or one from any other thread, is handed to the loop's scheduler.
    */
   @Override
   public ScheduledTask schedule(Duration delay, Runnable task) {
     long millis = Math.max(0, delay.toMillis());
-    if (loop.inEventLoop()) {
+    if (millis <= LANE_LIMIT_MILLIS && loop.inEventLoop()) {
       return lanes.add(millis, task);
     }
     ScheduledFuture<?> future = loop.schedule(task, millis, TimeUnit.MILLISECONDS);
     return new FutureTask(future);
+  }
+
+  /** Lanes currently held, for tests; call on the loop's thread. */
+  int laneCount() {
+    return lanes.laneCount();
   }
 
   private record FutureTask(ScheduledFuture<?> future) implements ScheduledTask {

@@ -128,6 +128,36 @@ class EventLoopSchedulerTest {
   }
 
   @Test
+  void aTimerThatThrowsAnErrorDoesNotStopItsLane() throws Exception {
+    List<String> fired = new CopyOnWriteArrayList<>();
+    onLoop(() -> {
+      scheduler.schedule(Duration.ofMillis(20), () -> {
+        throw new AssertionError("a broken timer, on purpose");
+      });
+      scheduler.schedule(Duration.ofMillis(20), () -> fired.add("behind it"));
+    });
+
+    awaitOnLoop(Duration.ofMillis(60));
+    awaitOnLoop(Duration.ofMillis(20));
+
+    assertThat(fired).containsExactly("behind it");
+  }
+
+  @Test
+  void aTimerLongerThanTheLaneLimitIsLeftToTheLoopsOwnScheduler() throws Exception {
+    CompletableFuture<Integer> lanesHeld = new CompletableFuture<>();
+    onLoop(() -> {
+      ScheduledTask refresh = scheduler.schedule(Duration.ofMillis(EventLoopScheduler.LANE_LIMIT_MILLIS + 1), () -> { });
+      ScheduledTask retransmit = scheduler.schedule(Duration.ofMillis(EventLoopScheduler.LANE_LIMIT_MILLIS), () -> { });
+      lanesHeld.complete(scheduler.laneCount());
+      refresh.cancel();
+      retransmit.cancel();
+    });
+
+    assertThat(lanesHeld.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+  }
+
+  @Test
   void aLaneIsDroppedOnceItHasNoTimersLeft() throws Exception {
     DelayLanes lanes = new DelayLanes(loop);
     CompletableFuture<Void> ran = new CompletableFuture<>();
