@@ -5,7 +5,6 @@ import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Function;
 
 /**
  * One {@link Peer} per next hop the B2BUA sends to (transport, IP address, port), shared by
@@ -25,15 +24,13 @@ public final class HopPeers {
   static final int LIMIT = 4096;
 
   private static final ConcurrentMap<Hop, Peer> PEERS = new ConcurrentHashMap<>();
-  /** Next-hop URI texts whose host is an IP address, with their peer; bounded like PEERS. */
-  private static final ConcurrentMap<String, Peer> BY_URI = new ConcurrentHashMap<>();
 
   private HopPeers() {
   }
 
   /** The peer {@code host}:{@code port} over {@code transport}; shared when host is an IP address. */
   public static Peer of(String transport, String host, int port) {
-    if (!isIpAddress(host)) {
+    if (!NetUtil.isValidIpV4Address(host) && !NetUtil.isValidIpV6Address(host)) {
       return new Peer(transport, new InetSocketAddress(host, port));
     }
     Hop hop = new Hop(transport, host, port);
@@ -47,31 +44,6 @@ public final class HopPeers {
     Peer made = new Peer(transport, new InetSocketAddress(host, port));
     Peer raced = PEERS.putIfAbsent(hop, made);
     return raced != null ? raced : made;
-  }
-
-  /**
-   * The peer of next-hop URI {@code uri} as {@code parse} reads it, remembered by the URI's text
-   * when its host is an IP address: in-dialog requests go to the few remote targets of a PBX
-   * and its phones, and reading the URI again for each request cost more than the rest of the
-   * lookup. A host name is read, and looked up, every time, as {@link #of} does.
-   */
-  public static Peer ofUri(String uri, Function<String, Peer> parse) {
-    Peer known = BY_URI.get(uri);
-    if (known != null) {
-      return known;
-    }
-    Peer peer = parse.apply(uri);
-    if (isIpAddress(peer.address().getHostString())) {
-      if (BY_URI.size() >= LIMIT) {
-        BY_URI.clear();
-      }
-      BY_URI.putIfAbsent(uri, peer);
-    }
-    return peer;
-  }
-
-  private static boolean isIpAddress(String host) {
-    return NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host);
   }
 
   static int size() {

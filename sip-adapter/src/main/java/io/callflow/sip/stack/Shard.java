@@ -412,10 +412,6 @@ final class Shard implements ServerTransactionUser {
 
   /** The peer a URI's host, port and transport name (§8.1.2 without RFC 3263 lookups). */
   static Peer peerFor(String uri) {
-    return HopPeers.ofUri(uri, Shard::readPeer);
-  }
-
-  private static Peer readPeer(String uri) {
     UriText.Hop hop = UriText.hop(uri);
     String transport = hop.transport().equals("UDP") ? "UDP" : "TCP";
     return HopPeers.of(transport, hop.host(), hop.port());

@@ -22,25 +22,6 @@ class HopPeersTest {
   }
 
   @Test
-  void anInDialogTargetWithAnIpAddressIsReadOnceAndAHostNameEveryTime() {
-    String target = "sip:agent@192.0.2.13:5080;transport=tcp";
-    int[] reads = new int[1];
-    java.util.function.Function<String, Peer> counting = uri -> {
-      reads[0]++;
-      return HopPeers.of("TCP", uri.contains("192.0.2.13") ? "192.0.2.13" : "localhost", 5080);
-    };
-
-    Peer first = HopPeers.ofUri(target, counting);
-    assertThat(HopPeers.ofUri(target, counting)).isSameAs(first);
-    assertThat(reads[0]).isEqualTo(1);
-    assertThat(Shard.peerFor(target)).isEqualTo(Peer.tcp(new InetSocketAddress("192.0.2.13", 5080)));
-
-    HopPeers.ofUri("sip:agent@localhost:5080", counting);
-    HopPeers.ofUri("sip:agent@localhost:5080", counting);
-    assertThat(reads[0]).isEqualTo(3);
-  }
-
-  @Test
   void anotherPortTransportOrAddressIsAnotherPeer() {
     Peer udp = HopPeers.of("UDP", "192.0.2.11", 5060);
 
