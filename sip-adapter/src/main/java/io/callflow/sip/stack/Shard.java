@@ -327,8 +327,8 @@ final class Shard implements ServerTransactionUser {
    */
   void ack(Dialog dialog, long inviteCseq, String contentType, byte[] body) {
     InDialogRequest spec = dialog.requestWithSeq("ACK", inviteCseq);
-    SipRequest request = build(spec, contentType, body, Map.of());
     Peer peer = peerFor(spec.nextHop());
+    SipRequest request = build(spec, peer, contentType, body, Map.of());
     layer.sendWithoutTransaction(request, peer);
     if (dialog.state() != DialogState.TERMINATED) {
       ApplicationAck ack = new ApplicationAck(StoredMessage.of(request), peer);
@@ -373,27 +373,31 @@ final class Shard implements ServerTransactionUser {
   void sendInDialog(Dialog dialog, String method, String contentType, byte[] body,
       Map<String, String> headers, ClientTransactionListener listener) {
     InDialogRequest spec = dialog.newRequest(method);
-    SipRequest request = build(spec, contentType, body, headers);
+    Peer peer = peerFor(spec.nextHop());
+    SipRequest request = build(spec, peer, contentType, body, headers);
     ClientTransactionListener wrapped = listener;
     if (method.equals("BYE")) {
       forget(dialog);
     } else if (method.equals("INVITE")) {
       wrapped = new InDialogInvite(dialog, listener);
     }
-    layer.send(request, peerFor(spec.nextHop()), wrapped);
+    layer.send(request, peer, wrapped);
   }
 
   private void sendAck(Dialog dialog, long cseq) {
     InDialogRequest spec = dialog.requestWithSeq("ACK", cseq);
-    layer.sendWithoutTransaction(build(spec, null, null, Map.of()), peerFor(spec.nextHop()));
+    Peer peer = peerFor(spec.nextHop());
+    layer.sendWithoutTransaction(build(spec, peer, null, null, Map.of()), peer);
   }
 
   /**
-   * The request {@code spec} describes, with {@code headers} after the ones the dialog sets
-   * (extension headers such as Reason or Session-Expires; built in, not copied in afterwards).
+   * The request {@code spec} describes, going to {@code hop} (its Via and Contact are for that
+   * transport), with {@code headers} after the ones the dialog sets: extension headers such as
+   * Reason or Session-Expires, built in, not copied in afterwards (none the builder writes
+   * itself, which would come out twice).
    */
-  private SipRequest build(InDialogRequest spec, String contentType, byte[] body, Map<String, String> headers) {
-    Peer hop = peerFor(spec.nextHop());
+  private SipRequest build(InDialogRequest spec, Peer hop, String contentType, byte[] body,
+      Map<String, String> headers) {
     LocalEndpoint local = endpoint(hop.transport());
     SipRequestBuilder builder = SipRequest.builder(spec.method(), spec.requestUri())
         .from("", spec.fromUri(), spec.fromTag())
