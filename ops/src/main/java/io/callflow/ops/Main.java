@@ -143,9 +143,9 @@ public final class Main {
           timers, new SipService.Ports(headset.qualityInbox(), agentId -> headset.agent(agentId).isPresent(),
               () -> !running.readiness.isReady(), lineNotice), callControl));
       sipCommands.set(callControl::execute);
-      // Stopped before SIP: what the engine still asks while it drains is logged as not carried
-      // out, instead of running on a call control whose timers are already gone.
-      running.add("sip commands", () -> sipCommands.set(unrouted));
+      // Stopped before SIP: what the engine still asks while it drains is not carried out (on a
+      // call control whose timers are already gone) and logged at DEBUG.
+      running.add("sip commands", () -> sipCommands.set(UnroutedSipCommands.whileStopping()));
       callControl.readLineStates(sipService::lineState);
       // 8. Restart recovery before readiness: in-progress calls come back in RECOVERING and
       //    their legs are probed in their dialogs through the call control.
