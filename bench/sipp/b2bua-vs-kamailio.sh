@@ -34,11 +34,14 @@ export UAC_SCENARIO="${UAC_SCENARIO-$here/uac-long-call.xml}"
 
 # shellcheck source=bench/sipp/callflow-service.sh
 . "$here/callflow-service.sh"
+# shellcheck source=bench/sipp/processes.sh
+. "$here/processes.sh"
 start_callflow "$CALLFLOW_WORK" "$CALLFLOW_PORT" "$CALLFLOW_HTTP_PORT" "$CALLFLOW_HEAP" "sip:127.0.0.1:$UAS_PORT"
 trap stop_callflow EXIT
 
 # Warm-up against a uas of its own on the measured uas port (kamailio-baseline.sh starts its own later).
-# 40 s at 1,000 calls/s: after 15,000 calls the C2 compiler was still busy (a third of a core).
+# About 18 s of ramp (~9,000 calls), then ~31 s at 1,000 calls/s: after 15,000 calls the C2
+# compiler was still busy (a third of a core).
 WARMUP_CALLS="${WARMUP_CALLS:-40000}"
 WARMUP_RATE="${WARMUP_RATE:-1000}"
 sipp -sf "$here/uas-answer.xml" -i 127.0.0.1 -p "$UAS_PORT" -nostdin -default_behaviors none \
@@ -50,11 +53,7 @@ if [ -n "$UAC_SCENARIO" ]; then warm_uac=(-sf "$UAC_SCENARIO" -s 5000 -d 0); els
 (cd "$CALLFLOW_WORK" && sipp "${warm_uac[@]}" "127.0.0.1:$CALLFLOW_PORT" -i 127.0.0.1 \
   -p "${UAC_PORT:-25080}" -nostdin -r 100 -rate_increase 100 -rate_interval 2s -rate_max "$WARMUP_RATE" \
   -no_rate_quit -m "$WARMUP_CALLS" -timeout 120s -buff_size 4194304 -timer_resol 1 >warmup-uac.out 2>&1) || true
-# SIPp ends gracefully on TERM, waiting for its open calls: give it a moment, then make sure.
-kill "$warm_uas" 2>/dev/null || true
-for _ in 1 2 3 4 5; do kill -0 "$warm_uas" 2>/dev/null || break; sleep 1; done
-kill -9 "$warm_uas" 2>/dev/null || true
-wait "$warm_uas" 2>/dev/null || true
+stop_process "$warm_uas"
 sleep 35 # the warm-up's transactions end (64*T1) before measuring
 
 "$here/kamailio-baseline.sh" kamailio "callflow=127.0.0.1:$CALLFLOW_PORT"

@@ -50,9 +50,10 @@ targets=("$@")
 
 rm -rf "$OUT" && mkdir -p "$OUT"
 started_pids=()
+# shellcheck source=bench/sipp/processes.sh
+. "$here/processes.sh"
 cleanup() {
-  for pid in "${started_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${started_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for pid in "${started_pids[@]}"; do stop_process "$pid"; done
 }
 trap cleanup EXIT
 
