@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentMap;
  * last {@link CallView}, so that a late event is refused by state rather than as unknown and
  * the id cannot be offered again while the network may still send the old call's messages.
  * The whole {@link CallMachine} is not kept: with its timers, step history and output it
- * held about 1.6 KB, which at a thousand calls a second over five minutes is most of the
+ * held about 1.5 KB, which at a thousand calls a second over five minutes is most of the
  * heap.
  *
  * <p>Expiry: the retention is one fixed duration, so calls expire in the order they ended.

@@ -42,10 +42,6 @@ final class ExpiryRing {
     return view;
   }
 
-  int size() {
-    return size;
-  }
-
   private void grow() {
     int length = views.length;
     CallView[] moreViews = new CallView[length * 2];
