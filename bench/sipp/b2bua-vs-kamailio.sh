@@ -17,6 +17,7 @@
 # Usage: bench/sipp/b2bua-vs-kamailio.sh
 # Environment (defaults): CALLFLOW_PORT=25062 CALLFLOW_HTTP_PORT=25090 UAS_PORT=25070
 #   CALLFLOW_HEAP=1g CALLFLOW_WORK=/tmp/callflow-b2bua-bench WARMUP_CALLS=40000 WARMUP_RATE=1000,
+#   BASELINE=kamailio (empty: callflow alone, for trying a change; compare only in one run),
 #   and everything kamailio-baseline.sh reads (RATES, STEP_SECONDS, P_RATE, ...).
 set -euo pipefail
 
@@ -56,6 +57,8 @@ if [ -n "$UAC_SCENARIO" ]; then warm_uac=(-sf "$UAC_SCENARIO" -s 5000 -d 0); els
 stop_process "$warm_uas"
 sleep 35 # the warm-up's transactions end (64*T1) before measuring
 
-"$here/kamailio-baseline.sh" kamailio "callflow=127.0.0.1:$CALLFLOW_PORT"
+BASELINE="${BASELINE-kamailio}"
+# shellcheck disable=SC2086 # BASELINE is one word or none
+"$here/kamailio-baseline.sh" $BASELINE "callflow=127.0.0.1:$CALLFLOW_PORT"
 echo "callflow after the run: $(curl -s "http://127.0.0.1:$CALLFLOW_HTTP_PORT/metrics" \
   | grep -E '^callflow_b2bua_calls_active |^callflow_calls_active ' | tr '\n' ' ')"

@@ -14,6 +14,11 @@
 # stamps them with a coarse clock: on a kernel with HZ=250 they come in 4 ms steps
 # (0, 4, 8, 12 ...), so "p99 12 ms" means the 99th percentile lies between 8 and 16 ms.
 #
+# At P_RATE the uac's traffic is also captured with tcpdump when it is installed (and the
+# script may capture: root or CAP_NET_RAW), and SetupTimes.java reads the same call-setup time
+# off the capture's kernel timestamps, to the microsecond: "wire" in the summary. Without
+# tcpdump (apt-get install --no-install-recommends tcpdump) only SIPp's figures are printed.
+#
 # Usage: bench/sipp/kamailio-baseline.sh [TARGET ...]
 #   TARGET is either `kamailio` (the default: this script starts Kamailio as a stateful
 #   proxy with sip-adapter/src/test/resources/kamailio/proxy.cfg, next hop = the uas,
@@ -23,7 +28,7 @@
 #   runs the same SIPp pair through both and prints both in one run.
 # Environment (defaults): RATES="250 500 1000 1500 2000 2500" STEP_SECONDS=5 P_RATE=1000
 #   UAS_PORT=25070 UAC_PORT=25080 KAMAILIO_PORT=25060 KAMAILIO_CHILDREN=4 OUT=/tmp/callflow-sipp-bench
-#   TIMER_RESOL=1
+#   TIMER_RESOL=1 CAPTURE=auto (no: never capture)
 #   UAC_SCENARIO= (empty: SIPp's built-in uac; else a scenario file, e.g. bench/sipp/uac-long-call.xml)
 set -euo pipefail
 
@@ -40,6 +45,7 @@ KAMAILIO_CFG="${KAMAILIO_CFG:-$repo/sip-adapter/src/test/resources/kamailio/prox
 UAS_SCENARIO="${UAS_SCENARIO:-$here/uas-answer.xml}"
 OUT="${OUT:-/tmp/callflow-sipp-bench}"
 TIMER_RESOL="${TIMER_RESOL:-1}"
+CAPTURE="${CAPTURE:-auto}"
 SIPP="${SIPP:-sipp}"
 # The customer: SIPp's built-in uac, or UAC_SCENARIO (called with -s 5000 and -d 0)
 if [ -n "${UAC_SCENARIO:-}" ]; then uac_args=(-sf "$UAC_SCENARIO" -s 5000 -d 0); else uac_args=(-sn uac); fi
@@ -96,18 +102,53 @@ start_kamailio() {
   wait_udp_listen "$KAMAILIO_PORT"
 }
 
+capture_pid=""
+# capture_start DIR: tcpdump of the uac's port into DIR/uac.pcap, if it can; sets capture_pid
+capture_start() {
+  capture_pid=""
+  if [ "$CAPTURE" = no ] || ! command -v tcpdump >/dev/null 2>&1; then return 0; fi
+  tcpdump -i lo -n -s 0 -B 32768 -w "$1/uac.pcap" "udp port $UAC_PORT" >"$1/tcpdump.out" 2>&1 &
+  capture_pid=$!
+  started_pids+=("$capture_pid") # stopped on exit too, should the script end mid-step
+  for _ in $(seq 1 50); do # tcpdump says "listening on lo" once it captures
+    grep -q 'listening on' "$1/tcpdump.out" 2>/dev/null && return 0
+    kill -0 "$capture_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "tcpdump did not start (see $1/tcpdump.out); no wire figures" >&2
+  stop_process "$capture_pid"; capture_pid=""
+}
+
+# capture_stop: stops tcpdump (in this shell, which reaps it) after a second to write out what
+# it has buffered; stopped at once, it lost the step's last calls
+capture_stop() {
+  [ -n "$capture_pid" ] || return 0
+  sleep 1
+  stop_process "$capture_pid"
+}
+
+# wire_times DIR: the setup times SetupTimes.java reads off DIR/uac.pcap (nothing without one)
+wire_times() {
+  [ -f "$1/uac.pcap" ] || return 0
+  local dropped
+  dropped=$(awk '/dropped by kernel/{print $1}' "$1/tcpdump.out")
+  java "$here/SetupTimes.java" "$1/uac.pcap" | sed "s/\$/; capture dropped ${dropped:-?} packets/"
+}
+
 run_target() { # name address
-  local name="$1" addr="$2" best=0 p="n/a n/a 0"
+  local name="$1" addr="$2" best=0 p="n/a n/a 0" wire=""
   echo "== $name ($addr) =="
   printf '%8s %9s %9s %7s %8s\n' target_cps avg_cps successful failed retrans
   for rate in $RATES; do
     local dir="$OUT/$name/$rate" calls=$((rate * STEP_SECONDS)) rc=0
     mkdir -p "$dir"
+    [ "$rate" = "$P_RATE" ] && capture_start "$dir"
     (cd "$dir" && "$SIPP" "${uac_args[@]}" "$addr" -i 127.0.0.1 -p "$UAC_PORT" -nostdin \
         -r "$rate" -m "$calls" -l $((rate * 4)) -timeout "$((STEP_SECONDS * 4 + 30))s" -timeout_error \
         -recv_timeout 10000 -buff_size 4194304 -timer_resol "$TIMER_RESOL" \
         -trace_stat -stf stat.csv -fd 1 -trace_rtt -rtt_freq 100 -trace_err \
         >sipp.out 2>&1) || rc=$?
+    if [ "$rate" = "$P_RATE" ]; then capture_stop; wire=$(wire_times "$dir"); fi
     local ok failed retrans elapsed achieved
     ok=$(stat_col "$dir/stat.csv" 'SuccessfulCall(C)'); failed=$(stat_col "$dir/stat.csv" 'FailedCall(C)')
     retrans=$(stat_col "$dir/stat.csv" 'Retransmissions(C)'); achieved=$(stat_col "$dir/stat.csv" 'CallRate(C)')
@@ -122,6 +163,8 @@ run_target() { # name address
   read -r p50 p99 n <<<"$p"
   summary+=("$(printf '%-12s highest rate held with 0 failed calls: %5s cps; call setup at %s cps: p50 %s ms, p99 %s ms (%s calls)' \
     "$name" "$best" "$P_RATE" "$p50" "$p99" "$n")")
+  [ -n "$wire" ] && summary+=("$(printf '%-12s   on the wire at %s cps: %s' "$name" "$P_RATE" "$wire")")
+  return 0
 }
 
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
