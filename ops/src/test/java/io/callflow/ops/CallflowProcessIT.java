@@ -40,6 +40,11 @@ class CallflowProcessIT {
       Programs.Result lint = Programs.run(Duration.ofSeconds(30), scrape, List.of("promtool", "check", "metrics"));
       assertThat(lint.output()).isEmpty();
       assertThat(lint.exitCode()).isZero();
+      // deploy/callflow.jvm and BackgroundThreads together: the leg-snapshot encoder runs at
+      // nice 10, the SIP event loops and the store's writer at 0 (all exist once it is ready).
+      assertThat(ThreadNice.of(service.pid(), "callflow-leg-snapshots")).containsExactly(10);
+      assertThat(ThreadNice.of(service.pid(), "multiThreadIoEventLoopGroup")).isNotEmpty().containsOnly(0);
+      assertThat(ThreadNice.of(service.pid(), "callflow-store-writer")).containsExactly(0);
 
       int exit = service.stop();
       String output = service.log();

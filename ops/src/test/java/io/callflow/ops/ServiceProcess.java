@@ -124,6 +124,11 @@ public final class ServiceProcess implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The service's process id (bin/callflow execs java, so it is the JVM's). */
+  public long pid() {
+    return process.pid();
+  }
+
   /** Sends SIGTERM and waits for the exit; returns the exit status. */
   public int stop() throws InterruptedException {
     process.destroy();

@@ -2,6 +2,7 @@ package io.callflow.ops.sip;
 
 import io.callflow.core.store.CallRecord;
 import io.callflow.core.store.CallRecordStore;
+import io.callflow.ops.BackgroundThreads;
 import io.callflow.sip.b2bua.call.LegSnapshotTaken;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,11 +40,9 @@ public final class LegSnapshotRecorder implements Consumer<LegSnapshotTaken>, Au
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
-        task -> {
-          Thread thread = new Thread(task, "callflow-leg-snapshots");
-          thread.setDaemon(true);
-          return thread;
-        });
+        task -> BackgroundThreads.newThread(task, "callflow-leg-snapshots"));
+    // Started now rather than with the first snapshot: one idle thread, there from the start.
+    writer.prestartCoreThread();
   }
 
   /** Queues the append; never blocks, never throws. */

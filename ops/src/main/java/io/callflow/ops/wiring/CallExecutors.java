@@ -1,6 +1,7 @@
 package io.callflow.ops.wiring;
 
 import io.callflow.core.model.CallId;
+import io.callflow.ops.BackgroundThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -23,11 +24,7 @@ final class CallExecutors implements AutoCloseable {
   CallExecutors(int count) {
     for (int i = 0; i < count; i++) {
       String name = "callflow-calls-" + i;
-      stripes.add(Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
-      }));
+      stripes.add(Executors.newSingleThreadExecutor(task -> BackgroundThreads.newThread(task, name)));
     }
   }
 
