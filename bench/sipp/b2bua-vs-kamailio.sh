@@ -60,5 +60,8 @@ sleep 35 # the warm-up's transactions end (64*T1) before measuring
 BASELINE="${BASELINE-kamailio}"
 # shellcheck disable=SC2086 # BASELINE is one word or none
 "$here/kamailio-baseline.sh" $BASELINE "callflow=127.0.0.1:$CALLFLOW_PORT"
+# What a run must not leave behind: calls still up, records the store could not write, SIP
+# events the call flow engine refused.
 echo "callflow after the run: $(curl -s "http://127.0.0.1:$CALLFLOW_HTTP_PORT/metrics" \
-  | grep -E '^callflow_b2bua_calls_active |^callflow_calls_active ' | tr '\n' ' ')"
+  | grep -E '^callflow_b2bua_calls_active |^callflow_calls_active |^callflow_store_write_failures_records_total|^callflow_sip_events_refused_total' \
+  | tr '\n' ' ')"
