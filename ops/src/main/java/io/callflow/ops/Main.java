@@ -143,6 +143,10 @@ public final class Main {
           timers, new SipService.Ports(headset.qualityInbox(), agentId -> headset.agent(agentId).isPresent(),
               () -> !running.readiness.isReady(), lineNotice), callControl));
       sipCommands.set(callControl::execute);
+      //    A backlogged store refuses new calls (503, Retry-After) before it would refuse records.
+      callControl.refuseNewCallsWhile(store::backlogged, "the record store " + store.path()
+          + " is backlogged (more than half of store.queueCapacity waiting)",
+          config.store().backlogRetryAfter());
       // Stopped before SIP: what the engine still asks while it drains is not carried out (on a
       // call control whose timers are already gone) and logged at DEBUG.
       running.add("sip commands", () -> sipCommands.set(UnroutedSipCommands.whileStopping()));

@@ -174,7 +174,7 @@ class MainTest {
     CallflowConfig config = new CallflowConfig(defaults.sip(),
         new HttpConfig(InetAddress.getLoopbackAddress(), freePort(), defaults.http().maxRequestBytes()),
         new StoreConfig(dir.resolve("var/callflow.db"), defaults.store().queueCapacity(),
-            defaults.store().batchSize(), defaults.store().batchDelay()),
+            defaults.store().batchSize(), defaults.store().batchDelay(), defaults.store().backlogRetryAfter()),
         defaults.procedure(), defaults.headset(), defaults.b2bua(), defaults.logging());
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     URI readyz = URI.create("http://127.0.0.1:" + config.http().port() + "/readyz");

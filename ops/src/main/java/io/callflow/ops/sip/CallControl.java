@@ -22,9 +22,11 @@ import io.callflow.sip.stack.SipStack;
 import io.callflow.sip.ua.LineListener;
 import io.callflow.sip.ua.LineState;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -111,6 +113,16 @@ public final class CallControl {
   public void saveLegSnapshots(Consumer<LegSnapshotTaken> recorder) {
     if (b2bua != null) {
       b2bua.legSnapshots(recorder);
+    }
+  }
+
+  /**
+   * New calls are refused with 503 and {@code retryAfter} while {@code overloaded} holds
+   * ({@link B2bua#refuseNewCallsWhile}); {@code why} is logged.
+   */
+  public void refuseNewCallsWhile(BooleanSupplier overloaded, String why, Duration retryAfter) {
+    if (b2bua != null) {
+      b2bua.refuseNewCallsWhile(overloaded, why, retryAfter);
     }
   }
 

@@ -39,6 +39,8 @@ final class GroupCommitWriter {
   private final Thread thread;
   private volatile boolean closing;
   private volatile boolean terminated;
+  /** See {@link #backlogged()}; asked from every event loop, so volatile. */
+  private volatile boolean backlogged;
 
   /** Takes ownership of {@code connection} (auto-commit off) and closes it when it stops. */
   GroupCommitWriter(Path file, Connection connection, StoreSettings settings,
@@ -60,6 +62,21 @@ final class GroupCommitWriter {
 
   void start() {
     thread.start();
+  }
+
+  /**
+   * True from when more than half of the queue's capacity is waiting for the writer until
+   * less than a quarter is: the gap keeps a queue hovering at half from flipping the answer
+   * (and new calls between refused and accepted) with every record.
+   */
+  boolean backlogged() {
+    int waiting = queue.size();
+    if (waiting > settings.queueCapacity() / 2) {
+      backlogged = true;
+    } else if (waiting < settings.queueCapacity() / 4) {
+      backlogged = false;
+    }
+    return backlogged;
   }
 
   /** Queues {@code pending}, waiting at most the offer timeout for room; fails its future otherwise. */

@@ -96,6 +96,16 @@ public final class SqliteCallRecordStore implements CallRecordStore {
     }
   }
 
+  /**
+   * True from when more than half of {@code store.queueCapacity} records wait for the writer
+   * until less than a quarter do: the disk or the CPU is behind the calls, and a new call now
+   * would add records the queue may have to refuse (the service refuses new calls meanwhile,
+   * docs/store.md).
+   */
+  public boolean backlogged() {
+    return writer.backlogged();
+  }
+
   @Override
   public CompletableFuture<Void> append(CallRecord record) {
     Objects.requireNonNull(record, "record");

@@ -180,6 +180,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void backlogRetryAfterDefaultsToFiveSecondsAndMustBeAtLeastOne() throws IOException {
+    assertThat(load("").store().backlogRetryAfter()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(errorsOf("store:\n  backlogRetryAfter: 500ms\n"))
+        .containsExactly("config error: store.backlogRetryAfter = 500ms: must be a duration like 500ms, 4s or 2m,"
+            + " from 1s to 1h");
+  }
+
+  @Test
   void unquotedTimeOfDayIsRejectedWithTheQuotedForm() throws IOException {
     assertThat(errorsOf("headset:\n  day:\n    boundary: 25:00\n"))
         .containsExactly("config error: headset.day.boundary = 25:00: must be a time of day HH:MM in quotes, such as \"04:00\"");

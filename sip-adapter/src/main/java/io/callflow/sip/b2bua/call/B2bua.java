@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,7 @@ public final class B2bua implements SipApplication {
   private final Map<String, Call> calls = new ConcurrentHashMap<>();
   /** Lines core said are down (RefuseNewCalls): new calls on them get 503. */
   private final Set<String> refusedLines = ConcurrentHashMap.newKeySet();
+  private final NewCallAdmission admission = new NewCallAdmission();
   private final Host host = new Host();
   private volatile SipStack stack;
   private volatile ThirdPartyCallControl thirdParty;
@@ -231,6 +233,12 @@ public final class B2bua implements SipApplication {
       request.respond(request.createResponse(482, "Loop Detected"));
       return;
     }
+    if (admission.refuses()) {
+      request.respond(request.createResponse(503, "Service Overloaded")
+          .withHeader("Retry-After", Long.toString(admission.retryAfterSeconds())));
+      metrics.rejected();
+      return;
+    }
     String line = line(request);
     if (refusedLines.contains(line)) {
       // RFC 3261 §21.5.4 without Retry-After: only this line is down, not the whole service.
@@ -340,6 +348,15 @@ public final class B2bua implements SipApplication {
         LOG.debug("{} is not the B2BUA call's to carry out", command.getClass().getSimpleName());
       }
     });
+  }
+
+  /**
+   * From now on, while {@code overloaded} holds, every new INVITE is answered 503 with
+   * {@code Retry-After} (RFC 3261 §21.5.4: the whole service cannot take it); {@code why} is
+   * logged when refusing starts. Calls in progress go on.
+   */
+  public void refuseNewCallsWhile(BooleanSupplier overloaded, String why, Duration retryAfter) {
+    admission.refuseWhile(overloaded, why, retryAfter);
   }
 
   /**

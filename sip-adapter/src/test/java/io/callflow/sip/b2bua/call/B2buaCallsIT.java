@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -303,6 +304,31 @@ class B2buaCallsIT {
       assertIdle(rig);
       assertThat(rig.events(SipEvent.Offered.class)).singleElement()
           .satisfies(offered -> assertThat(offered.line()).isEqualTo("pbx"));
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void newCallWhileTheServiceIsOverloadedIsRefused503WithRetryAfterAndAcceptedAfterwards() throws Exception {
+    int agentPort = FreePorts.udpAndTcp();
+    AtomicBoolean overloaded = new AtomicBoolean(true);
+    try (SippProcess agent = agent("b2bua-agent-after-overload", "agent.xml", agentPort, 1, SIPP_TIMEOUT);
+        B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null)) {
+      rig.b2bua.refuseNewCallsWhile(overloaded::get, "the test's store is backlogged", Duration.ofSeconds(7));
+      try (SippProcess refused = customer("b2bua-customer-overloaded", "customer-overloaded.xml", rig.port, "4711", 1,
+          SIPP_TIMEOUT)) {
+        assertAllSucceeded(refused.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "refused customer");
+      }
+      assertThat(rig.events).as("no call reached core").isEmpty();
+
+      overloaded.set(false);
+      try (SippProcess customer = customer("b2bua-customer-after-overload", "customer.xml", rig.port, "4711", 1,
+          SIPP_TIMEOUT)) {
+        assertAllSucceeded(customer.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "customer");
+      }
+      assertAllSucceeded(agent.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "agent");
+      assertIdle(rig);
+      assertThat(rig.events(SipEvent.Offered.class)).hasSize(1);
     }
   }
 
