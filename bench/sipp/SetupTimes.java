@@ -78,7 +78,11 @@ public final class SetupTimes {
       long fraction = Integer.toUnsignedLong(record.getInt());
       int captured = record.getInt();
       byte[] packet = new byte[captured];
-      in.readFully(packet);
+      try {
+        in.readFully(packet);
+      } catch (EOFException cutOff) {
+        return; // the capture was stopped mid-write: the packets before it still count
+      }
       long at = seconds * 1_000_000_000L + (nanos ? fraction : fraction * 1_000L);
       String payload = udpPayload(packet, linkType);
       if (payload != null) {

@@ -39,8 +39,7 @@ final class GroupCommitWriter {
   private final Thread thread;
   private volatile boolean closing;
   private volatile boolean terminated;
-  /** See {@link #backlogged()}; asked from every event loop, so volatile. */
-  private volatile boolean backlogged;
+  private final QueueBacklog backlog;
 
   /** Takes ownership of {@code connection} (auto-commit off) and closes it when it stops. */
   GroupCommitWriter(Path file, Connection connection, StoreSettings settings,
@@ -51,6 +50,7 @@ final class GroupCommitWriter {
     this.settings = settings;
     this.queue = queue;
     this.metrics = metrics;
+    this.backlog = new QueueBacklog(settings.queueCapacity());
     this.thread = new Thread(this::run, "callflow-store-writer");
     // Acknowledged records are already durable; a forgotten close must not keep the JVM up.
     thread.setDaemon(true);
@@ -64,19 +64,9 @@ final class GroupCommitWriter {
     thread.start();
   }
 
-  /**
-   * True from when more than half of the queue's capacity is waiting for the writer until
-   * less than a quarter is: the gap keeps a queue hovering at half from flipping the answer
-   * (and new calls between refused and accepted) with every record.
-   */
+  /** See {@link QueueBacklog}: a volatile read, no lock. */
   boolean backlogged() {
-    int waiting = queue.size();
-    if (waiting > settings.queueCapacity() / 2) {
-      backlogged = true;
-    } else if (waiting < settings.queueCapacity() / 4) {
-      backlogged = false;
-    }
-    return backlogged;
+    return backlog.backlogged();
   }
 
   /** Queues {@code pending}, waiting at most the offer timeout for room; fails its future otherwise. */
@@ -88,6 +78,7 @@ final class GroupCommitWriter {
     }
     try {
       if (!queue.offer(pending, settings.offerTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+        backlog.update(queue.size());
         fail(pending, Reason.QUEUE_FULL, "record store queue full (" + settings.queueCapacity()
             + " records) for " + settings.offerTimeout().toMillis() + " ms; " + pending.kind()
             + " not written; the disk is slower than the calls, raise store.queue-capacity or"
@@ -100,6 +91,7 @@ final class GroupCommitWriter {
           "interrupted while waiting for room in the record store queue; " + pending.kind() + " not written");
       return;
     }
+    backlog.update(queue.size());
     // The writer may have drained its last batch between our check and our offer.
     if (terminated && queue.remove(pending)) {
       fail(pending, Reason.CLOSED, "record store " + file + " closed while "
@@ -123,7 +115,9 @@ final class GroupCommitWriter {
       while (!(closing && queue.isEmpty())) {
         Pending first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
         if (first != null) {
-          commit(collect(first));
+          List<Pending> batch = collect(first);
+          backlog.update(queue.size());
+          commit(batch);
         }
       }
     } catch (InterruptedException e) {

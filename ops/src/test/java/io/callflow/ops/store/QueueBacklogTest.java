@@ -1,0 +1,51 @@
+package io.callflow.ops.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class QueueBacklogTest {
+
+  @Test
+  void backloggedFromMoreThanHalfWaitingUntilLessThanAQuarter() {
+    QueueBacklog backlog = new QueueBacklog(10);
+    assertThat(backlog.backlogged()).isFalse();
+
+    backlog.update(5);
+    assertThat(backlog.backlogged()).as("half is not more than half").isFalse();
+    backlog.update(6);
+    assertThat(backlog.backlogged()).isTrue();
+    backlog.update(3);
+    assertThat(backlog.backlogged()).as("between a quarter and a half it stays").isTrue();
+    backlog.update(2);
+    assertThat(backlog.backlogged()).as("a fifth is less than a quarter").isFalse();
+    backlog.update(4);
+    assertThat(backlog.backlogged()).as("and climbing back to below half it stays accepted").isFalse();
+  }
+
+  @Test
+  void aQueueOfOneIsBackloggedWithOneWaitingAndClearsWhenEmpty() {
+    QueueBacklog backlog = new QueueBacklog(1);
+    backlog.update(1);
+    assertThat(backlog.backlogged()).isTrue();
+    backlog.update(0);
+    assertThat(backlog.backlogged()).isFalse();
+  }
+
+  @Test
+  void aQueueOfThreeClearsWhenEmpty() {
+    QueueBacklog backlog = new QueueBacklog(3);
+    backlog.update(2);
+    assertThat(backlog.backlogged()).isTrue();
+    backlog.update(1);
+    assertThat(backlog.backlogged()).isTrue();
+    backlog.update(0);
+    assertThat(backlog.backlogged()).isFalse();
+  }
+
+  @Test
+  void aCapacityBelowOneIsRefused() {
+    assertThatThrownBy(() -> new QueueBacklog(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
