@@ -76,15 +76,9 @@ final class GroupCommitWriter {
           + pending.kind() + " not written");
       return;
     }
+    boolean queued;
     try {
-      if (!queue.offer(pending, settings.offerTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
-        backlog.update(queue.size());
-        fail(pending, Reason.QUEUE_FULL, "record store queue full (" + settings.queueCapacity()
-            + " records) for " + settings.offerTimeout().toMillis() + " ms; " + pending.kind()
-            + " not written; the disk is slower than the calls, raise store.queue-capacity or"
-            + " store.offer-timeout");
-        return;
-      }
+      queued = queue.offer(pending, settings.offerTimeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       fail(pending, Reason.INTERRUPTED,
@@ -92,6 +86,13 @@ final class GroupCommitWriter {
       return;
     }
     backlog.update(queue.size());
+    if (!queued) {
+      fail(pending, Reason.QUEUE_FULL, "record store queue full (" + settings.queueCapacity()
+            + " records) for " + settings.offerTimeout().toMillis() + " ms; " + pending.kind()
+          + " not written; the disk is slower than the calls, raise store.queue-capacity or"
+          + " store.offer-timeout");
+      return;
+    }
     // The writer may have drained its last batch between our check and our offer.
     if (terminated && queue.remove(pending)) {
       fail(pending, Reason.CLOSED, "record store " + file + " closed while "

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class QueueBacklogTest {
 
@@ -24,21 +26,13 @@ class QueueBacklogTest {
     assertThat(backlog.backlogged()).as("and climbing back to below half it stays accepted").isFalse();
   }
 
-  @Test
-  void aQueueOfOneIsBackloggedWithOneWaitingAndClearsWhenEmpty() {
-    QueueBacklog backlog = new QueueBacklog(1);
-    backlog.update(1);
-    assertThat(backlog.backlogged()).isTrue();
-    backlog.update(0);
-    assertThat(backlog.backlogged()).isFalse();
-  }
-
-  @Test
-  void aQueueOfThreeClearsWhenEmpty() {
-    QueueBacklog backlog = new QueueBacklog(3);
-    backlog.update(2);
-    assertThat(backlog.backlogged()).isTrue();
-    backlog.update(1);
+  /** A quarter of a queue of 1-3 rounds down to 0: it must still clear once empty. */
+  @ParameterizedTest
+  @CsvSource({"1, 1", "3, 2", "3, 1"})
+  void aSmallQueueIsBackloggedOverHalfFullAndClearsWhenEmpty(int capacity, int stillWaiting) {
+    QueueBacklog backlog = new QueueBacklog(capacity);
+    backlog.update(capacity);
+    backlog.update(stillWaiting);
     assertThat(backlog.backlogged()).isTrue();
     backlog.update(0);
     assertThat(backlog.backlogged()).isFalse();
