@@ -34,11 +34,41 @@ import javax.sip.header.ToHeader;
 */
 public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
-  /** The wrapped jain-sip message; never mutated after construction, never handed out. */
-  final SIPMessage raw;
+  /**
+   * The wrapped jain-sip message; never mutated after construction, never handed out. Null
+   * until first needed for a message built from trusted values ({@link #built}).
+   */
+  private volatile SIPMessage parsed;
+  /**
+   * The bytes of a request this side built from values that came out of parsed messages, sent
+   * as they are; null for every other message. Parsing them back is left until something reads
+   * a header the builder did not record ({@link RequestHead}): the in-dialog requests of a call
+   * (ACK, BYE) never are, and a parse is most of what building a request costs.
+   */
+  private final byte[] built;
+  /**
+   * The Call-ID once read: jain-sip encodes it into a new String on every read, and the stack
+   * reads it several times per message. A plain field: a String is safe to publish by a race.
+   */
+  private String callIdValue;
 
   SipMessage(SIPMessage raw) {
-    this.raw = raw;
+    this.parsed = raw;
+    this.built = null;
+  }
+
+  SipMessage(byte[] built) {
+    this.built = built;
+  }
+
+  /** The parsed message, parsing the built bytes on first use (any thread; the result is the same). */
+  final SIPMessage raw() {
+    SIPMessage message = parsed;
+    if (message == null) {
+      message = SipMessageParser.parseOwn(built).raw();
+      parsed = message;
+    }
+    return message;
   }
 
   /** The start line without its CRLF, e.g. {@code INVITE sip:bob@example.com SIP/2.0}. */
@@ -49,43 +79,48 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
   /** The Call-ID value (§20.8). */
   public Optional<String> callId() {
-    CallIdHeader h = raw.getCallId();
-    return h == null ? Optional.empty() : Optional.ofNullable(h.getCallId());
+    String value = callIdValue;
+    if (value == null) {
+      CallIdHeader h = raw().getCallId();
+      value = h == null ? null : h.getCallId();
+      callIdValue = value;
+    }
+    return Optional.ofNullable(value);
   }
 
   /** The CSeq number and method (§20.16). */
   public Optional<CSeq> cseq() {
-    CSeqHeader h = raw.getCSeq();
-    return h == null ? Optional.empty() : Optional.of(new CSeq(h.getSeqNumber(), h.getMethod()));
+    CSeqHeader h = raw().getCSeq();
+    return h == null ? Optional.empty() : Optional.of(new CSeq(h.getSeqNumber(), Methods.canonical(h.getMethod())));
   }
 
   /** The From address and tag (§20.20). */
   public Optional<NameAddress> from() {
-    FromHeader h = raw.getFrom();
+    FromHeader h = raw().getFrom();
     return h == null ? Optional.empty() : Optional.of(nameAddress(h.getAddress(), h.getTag()));
   }
 
   /** The To address and tag (§20.39). */
   public Optional<NameAddress> to() {
-    ToHeader h = raw.getTo();
+    ToHeader h = raw().getTo();
     return h == null ? Optional.empty() : Optional.of(nameAddress(h.getAddress(), h.getTag()));
   }
 
   /** The From tag alone (§19.3), without building the address. */
   public Optional<String> fromTag() {
-    FromHeader h = raw.getFrom();
+    FromHeader h = raw().getFrom();
     return h == null ? Optional.empty() : Optional.ofNullable(h.getTag());
   }
 
   /** The To tag alone (§19.3), without building the address. */
   public Optional<String> toTag() {
-    ToHeader h = raw.getTo();
+    ToHeader h = raw().getTo();
     return h == null ? Optional.empty() : Optional.ofNullable(h.getTag());
   }
 
   /** The topmost Via (§20.42), the one this element's transaction matches on. */
   public Optional<Via> topVia() {
-    gov.nist.javax.sip.header.Via v = raw.getTopmostVia();
+    gov.nist.javax.sip.header.Via v = raw().getTopmostVia();
     return v == null ? Optional.empty() : Optional.of(Vias.toVia(v));
   }
 
@@ -98,7 +133,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
   /** The Max-Forwards value (§20.22). */
   public OptionalInt maxForwards() {
-    MaxForwardsHeader h = raw.getMaxForwards();
+    MaxForwardsHeader h = raw().getMaxForwards();
     return h == null ? OptionalInt.empty() : OptionalInt.of(h.getMaxForwards());
   }
 
@@ -145,29 +180,33 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
   /** Whether at least one header {@code name} is present (long or compact form). */
   public boolean hasHeader(String name) {
-    return raw.getHeader(HeaderNames.expand(name)) != null;
+    return raw().getHeader(HeaderNames.expand(name)) != null;
   }
 
   /** The Content-Type value (§20.15), e.g. {@code application/sdp}. */
   public Optional<String> contentType() {
-    ContentType h = raw.getContentTypeHeader();
+    ContentType h = raw().getContentTypeHeader();
     return h == null ? Optional.empty() : Optional.of(h.getHeaderValue());
   }
 
   /** The message body; empty when there is none. A fresh copy on each call. */
   public byte[] body() {
-    byte[] content = raw.getRawContent();
+    byte[] content = raw().getRawContent();
     return content == null ? new byte[0] : content.clone();
   }
 
   /** The body length in bytes, without copying it. */
   public int bodyLength() {
-    byte[] content = raw.getRawContent();
+    byte[] content = raw().getRawContent();
     return content == null ? 0 : content.length;
   }
 
   /** The message as bytes for the wire: start line, headers, Content-Length, blank line, body. */
   public byte[] encode() {
+    if (built != null) {
+      return built.clone();
+    }
+    SIPMessage raw = raw();
     byte[] head = raw.encodeMessage(new StringBuilder(512)).toString().getBytes(StandardCharsets.UTF_8);
     byte[] content = raw.getRawContent();
     if (content == null || content.length == 0) {
@@ -210,7 +249,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
    * before setting anything on it.
    */
   final SIPMessage copyWith(Consumer<SIPMessage> change) {
-    SIPMessage copy = MessageCopies.sharing(raw);
+    SIPMessage copy = MessageCopies.sharing(raw());
     change.accept(copy);
     return copy;
   }
@@ -290,7 +329,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
   }
 
   private void forEachHeader(String fullName, Consumer<SIPHeader> action) {
-    Iterator<SIPHeader> it = raw.getHeaders(fullName);
+    Iterator<SIPHeader> it = raw().getHeaders(fullName);
     while (it.hasNext()) {
       action.accept(it.next());
     }

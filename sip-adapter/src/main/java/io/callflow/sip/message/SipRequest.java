@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -35,12 +36,22 @@ public final class SipRequest extends SipMessage {
     return Collections.unmodifiableSet(set);
   }
 
+  /** The fields a request built from trusted values knows without parsing; null otherwise. */
+  private final RequestHead head;
+
   SipRequest(SIPRequest raw) {
     super(raw);
+    this.head = null;
+  }
+
+  /** A request built from trusted values: {@code bytes} are parsed only when a header outside {@code head} is read. */
+  SipRequest(byte[] bytes, RequestHead head) {
+    super(bytes);
+    this.head = head;
   }
 
   private SIPRequest request() {
-    return (SIPRequest) raw;
+    return (SIPRequest) raw();
   }
 
   /** Starts a request from scratch (RFC 3261 §8.1.1). */
@@ -50,12 +61,47 @@ public final class SipRequest extends SipMessage {
 
   /** The method, case-sensitive as on the wire (§7.1). */
   public String method() {
-    return request().getMethod();
+    return head != null ? head.method() : Methods.canonical(request().getMethod());
   }
 
   /** The Request-URI as text (§7.1). */
   public String requestUri() {
-    return request().getRequestURI().toString();
+    return head != null ? head.requestUri() : request().getRequestURI().toString();
+  }
+
+  @Override
+  public Optional<String> callId() {
+    return head != null ? Optional.of(head.callId()) : super.callId();
+  }
+
+  @Override
+  public Optional<CSeq> cseq() {
+    return head != null ? Optional.of(head.cseq()) : super.cseq();
+  }
+
+  @Override
+  public Optional<Via> topVia() {
+    return head != null ? Optional.of(head.topVia()) : super.topVia();
+  }
+
+  @Override
+  public Optional<NameAddress> from() {
+    return head != null && head.from() != null ? Optional.of(head.from()) : super.from();
+  }
+
+  @Override
+  public Optional<NameAddress> to() {
+    return head != null && head.to() != null ? Optional.of(head.to()) : super.to();
+  }
+
+  @Override
+  public Optional<String> fromTag() {
+    return head != null && head.from() != null ? head.from().tag() : super.fromTag();
+  }
+
+  @Override
+  public Optional<String> toTag() {
+    return head != null && head.to() != null ? head.to().tag() : super.toTag();
   }
 
   @Override
@@ -77,7 +123,7 @@ public final class SipRequest extends SipMessage {
    * and never resolved.
    */
   public SipRequest withViaReceived(String sourceIp, int sourcePort) {
-    gov.nist.javax.sip.header.Via top = raw.getTopmostVia();
+    gov.nist.javax.sip.header.Via top = raw().getTopmostVia();
     if (top == null) {
       return this;
     }
@@ -130,7 +176,7 @@ public final class SipRequest extends SipMessage {
       response.setStatusCode(status);
       String phrase = reason != null ? reason : SIPResponse.getReasonPhrase(status);
       response.setReasonPhrase(phrase == null ? "" : phrase);
-      Iterator<SIPHeader> headers = raw.getHeaders();
+      Iterator<SIPHeader> headers = raw().getHeaders();
       while (headers.hasNext()) {
         SIPHeader header = headers.next();
         if (RESPONSE_COPIED.contains(header.getName())) {
@@ -177,7 +223,7 @@ public final class SipRequest extends SipMessage {
       throw new IllegalArgumentException("ACK for a 2xx is built by the dialog (RFC 3261 §13.2.2.4), got "
           + response.statusCode());
     }
-    return derive("ACK", response.raw.getTo());
+    return derive("ACK", response.raw().getTo());
   }
 
   /**
@@ -191,20 +237,20 @@ public final class SipRequest extends SipMessage {
     if ("ACK".equals(method()) || "CANCEL".equals(method())) {
       throw new IllegalArgumentException("RFC 3261 §9.1: an " + method() + " cannot be cancelled");
     }
-    return derive("CANCEL", raw.getTo());
+    return derive("CANCEL", raw().getTo());
   }
 
   private SipRequest derive(String newMethod, javax.sip.header.Header to) {
     StringBuilder text = new StringBuilder(512);
     text.append(newMethod).append(' ').append(requestUri()).append(" SIP/2.0\r\n");
-    appendEncoded(text, raw.getTopmostVia());
+    appendEncoded(text, raw().getTopmostVia());
     text.append(HeaderNames.MAX_FORWARDS).append(": ").append(DEFAULT_MAX_FORWARDS).append("\r\n");
-    appendEncoded(text, (SIPHeader) raw.getFrom());
+    appendEncoded(text, (SIPHeader) raw().getFrom());
     appendEncoded(text, (SIPHeader) to);
-    appendEncoded(text, (SIPHeader) raw.getCallId());
-    text.append(HeaderNames.CSEQ).append(": ").append(raw.getCSeq().getSeqNumber()).append(' ')
+    appendEncoded(text, (SIPHeader) raw().getCallId());
+    text.append(HeaderNames.CSEQ).append(": ").append(raw().getCSeq().getSeqNumber()).append(' ')
         .append(newMethod).append("\r\n");
-    Iterator<SIPHeader> routes = raw.getHeaders(HeaderNames.ROUTE);
+    Iterator<SIPHeader> routes = raw().getHeaders(HeaderNames.ROUTE);
     while (routes.hasNext()) {
       appendEncoded(text, routes.next());
     }

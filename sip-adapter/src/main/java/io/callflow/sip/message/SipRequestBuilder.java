@@ -4,13 +4,17 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
 * Builds a request from scratch (RFC 3261 §8.1.1): the mandatory To, From, CSeq, Call-ID,
 * Max-Forwards and Via, optional Contact, Routes, extra headers and a body. The result is
 * parsed back through the same parser as inbound traffic, so a request that would not
-* survive the wire is refused here with {@link IllegalArgumentException}.
+* survive the wire is refused here with {@link IllegalArgumentException}; the requests of a
+* call, whose values all came out of parsed messages, skip that parse ({@link #buildTrusted()}).
 */
 public final class SipRequestBuilder {
 
@@ -18,9 +22,13 @@ public final class SipRequestBuilder {
   private final String requestUri;
   private String from;
   private String to;
+  /** From and To as values, null when given as text the builder does not take apart. */
+  private NameAddress fromAddress;
+  private NameAddress toAddress;
   private String callId;
   private Long cseq;
   private String via;
+  private Via topVia;
   private int maxForwards = SipRequest.DEFAULT_MAX_FORWARDS;
   private String contact;
   private final List<String> routes = new ArrayList<>();
@@ -41,6 +49,7 @@ public final class SipRequestBuilder {
   /** From with a display name ({@code ""} for none) and tag. */
   public SipRequestBuilder from(String displayName, String uri, String tag) {
     this.from = nameAddr(displayName, uri, tag);
+    this.fromAddress = address(displayName, uri, tag);
     return this;
   }
 
@@ -52,6 +61,7 @@ public final class SipRequestBuilder {
   /** To with a display name ({@code ""} for none); {@code tag} may be {@code null}. */
   public SipRequestBuilder to(String displayName, String uri, String tag) {
     this.to = nameAddr(displayName, uri, tag);
+    this.toAddress = address(displayName, uri, tag);
     return this;
   }
 
@@ -89,6 +99,8 @@ public final class SipRequestBuilder {
     }
     this.via = "SIP/2.0/" + checked("transport", transport) + " " + checked("host", host) + ":" + port
         + ";branch=" + branch + (rport ? ";rport" : "");
+    this.topVia = new Via(transport.toUpperCase(Locale.ROOT), host, OptionalInt.of(port), Optional.of(branch),
+        Optional.empty(), rport, OptionalInt.empty());
     return this;
   }
 
@@ -131,6 +143,28 @@ public final class SipRequestBuilder {
   * @throws IllegalArgumentException naming a missing mandatory header or a value the parser refuses
   */
   public SipRequest build() {
+    return (SipRequest) SipMessageParser.parseOwn(bytes());
+  }
+
+  /**
+   * Like {@link #build()} for a request whose every value came out of a parsed message or this
+   * service's checked settings (a dialog's state, an agent's contact), without parsing the
+   * result back: it is parsed only if something reads a header other than method, Request-URI,
+   * Call-ID, CSeq, top Via, From or To. The values still may not hold CR or LF.
+   *
+   * <p>With assertions on (every test run) the result is parsed back at once all the same, so a
+   * value that would not survive the wire still fails where it was built.
+   *
+   * @throws IllegalArgumentException naming a missing mandatory header
+   */
+  public SipRequest buildTrusted() {
+    byte[] bytes = bytes();
+    assert SipMessageParser.parseOwn(bytes) != null;
+    return new SipRequest(bytes, new RequestHead(method, requestUri, callId, new CSeq(cseq, method), topVia,
+        fromAddress, toAddress));
+  }
+
+  private byte[] bytes() {
     require("From", from);
     require("To", to);
     require("Call-ID", callId);
@@ -161,7 +195,7 @@ public final class SipRequestBuilder {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(head.length() + body.length);
     bytes.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
     bytes.writeBytes(body);
-    return (SipRequest) SipMessageParser.parseOwn(bytes.toByteArray());
+    return bytes.toByteArray();
   }
 
   private static void line(StringBuilder head, String name, String value) {
@@ -177,13 +211,26 @@ public final class SipRequestBuilder {
   private static String nameAddr(String displayName, String uri, String tag) {
     StringBuilder out = new StringBuilder();
     if (!checked("display name", displayName).isEmpty()) {
-      out.append('"').append(displayName.replace("\\", "\\\\").replace("\"", "\\\"")).append("\" ");
+      out.append('"').append(escaped(displayName)).append("\" ");
     }
     out.append(angle(checked("URI", uri)));
     if (tag != null) {
       out.append(";tag=").append(checked("tag", tag));
     }
     return out.toString();
+  }
+
+  /** The quoted-string content of a display name (RFC 3261 §25.1: backslash and quote escaped). */
+  private static String escaped(String displayName) {
+    return displayName.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  /**
+   * The name-addr as a value, or null when {@code uri} came with its own angle brackets. The
+   * display name as the parser gives it back: the quoted-string content, escapes kept.
+   */
+  private static NameAddress address(String displayName, String uri, String tag) {
+    return uri.indexOf('<') >= 0 ? null : new NameAddress(escaped(displayName), uri, Optional.ofNullable(tag));
   }
 
   private static String angle(String uri) {

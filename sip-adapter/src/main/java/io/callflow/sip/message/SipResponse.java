@@ -11,7 +11,7 @@ public final class SipResponse extends SipMessage {
   }
 
   private SIPResponse response() {
-    return (SIPResponse) raw;
+    return (SIPResponse) raw();
   }
 
   /** The status code, 100–699 (§7.2, §21). */

@@ -411,7 +411,8 @@ final class Shard implements ServerTransactionUser {
     if (body != null && body.length > 0) {
       builder.body(contentType, body);
     }
-    return builder.build();
+    // Every value comes from the dialog (parsed from the peer's messages) or this side.
+    return builder.buildTrusted();
   }
 
   /** The peer a URI's host, port and transport name (§8.1.2 without RFC 3263 lookups). */

@@ -61,7 +61,7 @@ class MessageCopiesTest {
     String before = outcome(original::encode);
 
     assertThat(outcome(() -> edit.api().apply(original).encode()))
-        .isEqualTo(outcome(() -> MessageEdit.wrap(edit.reference().apply(original.raw)).encode()));
+        .isEqualTo(outcome(() -> MessageEdit.wrap(edit.reference().apply(original.raw())).encode()));
     assertThat(outcome(original::encode)).isEqualTo(before);
   }
 
@@ -75,7 +75,7 @@ class MessageCopiesTest {
         for (MessageEdit second : MessageEdit.applicableTo(parent)) {
           String chain = original.startLine() + ": " + first + ", then " + second;
           String expected = outcome(() -> MessageEdit.wrap(
-              second.reference().apply(first.reference().apply(original.raw))).encode());
+              second.reference().apply(first.reference().apply(original.raw()))).encode());
           SipMessage child;
           try {
             child = second.api().apply(parent);
@@ -178,24 +178,24 @@ class MessageCopiesTest {
     SipRequest original = invite();
     SipRequest copy = original.withHeader("Subject", "copied");
 
-    assertThat(copy.raw.getFrom()).isSameAs(original.raw.getFrom());
-    assertThat(copy.raw.getCallId()).isSameAs(original.raw.getCallId());
-    assertThat(copy.raw.getCSeq()).isSameAs(original.raw.getCSeq());
-    assertThat(copy.raw.getRawContent()).isSameAs(original.raw.getRawContent());
-    assertThat(copy.raw.getViaHeaders().getHeaderList())
-        .containsExactlyElementsOf(original.raw.getViaHeaders().getHeaderList());
-    assertThat(copy.raw.getViaHeaders()).isNotSameAs(original.raw.getViaHeaders());
-    assertThat(copy.raw.getRecordRouteHeaders()).isNotSameAs(original.raw.getRecordRouteHeaders());
-    assertThat(copy.raw.getContentLength()).isNotSameAs(original.raw.getContentLength());
-    assertThat(copy.raw.getTopmostVia()).isSameAs(original.raw.getTopmostVia());
+    assertThat(copy.raw().getFrom()).isSameAs(original.raw().getFrom());
+    assertThat(copy.raw().getCallId()).isSameAs(original.raw().getCallId());
+    assertThat(copy.raw().getCSeq()).isSameAs(original.raw().getCSeq());
+    assertThat(copy.raw().getRawContent()).isSameAs(original.raw().getRawContent());
+    assertThat(copy.raw().getViaHeaders().getHeaderList())
+        .containsExactlyElementsOf(original.raw().getViaHeaders().getHeaderList());
+    assertThat(copy.raw().getViaHeaders()).isNotSameAs(original.raw().getViaHeaders());
+    assertThat(copy.raw().getRecordRouteHeaders()).isNotSameAs(original.raw().getRecordRouteHeaders());
+    assertThat(copy.raw().getContentLength()).isNotSameAs(original.raw().getContentLength());
+    assertThat(copy.raw().getTopmostVia()).isSameAs(original.raw().getTopmostVia());
 
     SipResponse tagged = original.createResponse(180, null, "t1");
     SipResponse untagged = original.createResponse(100, null);
-    assertThat(tagged.raw.getFrom()).isSameAs(original.raw.getFrom());
-    assertThat(tagged.raw.getTopmostVia()).isSameAs(original.raw.getTopmostVia());
-    assertThat(tagged.raw.getViaHeaders()).isNotSameAs(original.raw.getViaHeaders());
-    assertThat(tagged.raw.getTo()).isNotSameAs(original.raw.getTo());
-    assertThat(untagged.raw.getTo()).isSameAs(original.raw.getTo());
+    assertThat(tagged.raw().getFrom()).isSameAs(original.raw().getFrom());
+    assertThat(tagged.raw().getTopmostVia()).isSameAs(original.raw().getTopmostVia());
+    assertThat(tagged.raw().getViaHeaders()).isNotSameAs(original.raw().getViaHeaders());
+    assertThat(tagged.raw().getTo()).isNotSameAs(original.raw().getTo());
+    assertThat(untagged.raw().getTo()).isSameAs(original.raw().getTo());
   }
 
   static Stream<Arguments> corpusEdits() throws IOException {
@@ -226,7 +226,7 @@ class MessageCopiesTest {
     String before = outcome(original::encode);
 
     assertThat(outcome(() -> edit.api().apply(original).encode()))
-        .isEqualTo(outcome(() -> MessageEdit.wrap(edit.reference().apply(original.raw)).encode()));
+        .isEqualTo(outcome(() -> MessageEdit.wrap(edit.reference().apply(original.raw())).encode()));
     assertThat(outcome(original::encode)).isEqualTo(before);
   }
 

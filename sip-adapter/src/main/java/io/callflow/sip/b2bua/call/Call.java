@@ -179,7 +179,8 @@ final class Call {
         .header("Min-SE", host.timerPolicy().minSe().headerValue());
     assertedIdentity.ifPresent(value -> builder.header("P-Asserted-Identity", value));
     privacy.ifPresent(value -> builder.header("Privacy", value));
-    SipRequest invite = builder.body(SDP, offer.sdp().getBytes(StandardCharsets.UTF_8)).build();
+    // The customer's parsed INVITE, the route's target and this side's settings supply every value.
+    SipRequest invite = builder.body(SDP, offer.sdp().getBytes(StandardCharsets.UTF_8)).buildTrusted();
     Attempt next = new Attempt(invite, target);
     attempt = next;
     outstanding++;

@@ -1,0 +1,13 @@
+package io.callflow.sip.message;
+
+/**
+ * What a request built from trusted values is read for before it is sent and while its client
+ * transaction runs (method, Request-URI, Call-ID, CSeq, top Via; RFC 3261 §17.1.3 matches
+ * responses on the branch and the CSeq method), plus From and To for its dialog (§12.1.2), taken
+ * from the builder's own values so that reading them needs no parse.
+ *
+ * @param from null when the builder was given a From it did not compose itself
+ * @param to null likewise
+ */
+record RequestHead(String method, String requestUri, String callId, CSeq cseq, Via topVia,
+    NameAddress from, NameAddress to) {}
