@@ -1,5 +1,7 @@
 package io.callflow.sip.message;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * A message kept only to be sent again, as its encoded bytes. A parsed jain-sip message is
  * some ten times the size of its text, and the transactions keep their last response (or the
@@ -12,19 +14,16 @@ public final class StoredMessage {
 
   private static final SipMessageParser PARSER = new SipMessageParser();
 
+  /** The only field: a summary string beside it was two more objects per lingering transaction. */
   private final byte[] encoded;
-  private final String summary;
 
-  private StoredMessage(byte[] encoded, String summary) {
+  private StoredMessage(byte[] encoded) {
     this.encoded = encoded;
-    this.summary = summary;
   }
 
   /** Keeps {@code message} as the bytes it is sent as. */
   public static StoredMessage of(SipMessage message) {
-    String summary = message instanceof SipRequest request ? request.method()
-        : Integer.toString(((SipResponse) message).statusCode());
-    return new StoredMessage(message.encode(), summary);
+    return new StoredMessage(message.encode());
   }
 
   /**
@@ -38,13 +37,27 @@ public final class StoredMessage {
     if (result instanceof ParseResult.Parsed parsed) {
       return parsed.message();
     }
-    throw new IllegalStateException("stored " + summary + " does not parse again: "
+    throw new IllegalStateException("stored " + this + " does not parse again: "
         + ((ParseResult.Unparseable) result).detail());
   }
 
-  /** The method or status code, for logs. */
+  /**
+   * The method of a request or the status code of a response, for logs: the first word of a
+   * request's start line, the second of a response's ({@code SIP/2.0 200 OK}).
+   */
   @Override
   public String toString() {
-    return summary;
+    String line = new String(encoded, 0, lineLength(), StandardCharsets.UTF_8);
+    String[] words = line.split(" ", 3);
+    return line.startsWith("SIP/") && words.length > 1 ? words[1] : words[0];
+  }
+
+  private int lineLength() {
+    for (int i = 0; i < encoded.length; i++) {
+      if (encoded[i] == '\r' || encoded[i] == '\n') {
+        return i;
+      }
+    }
+    return encoded.length;
   }
 }

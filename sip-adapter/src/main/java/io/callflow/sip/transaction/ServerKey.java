@@ -13,8 +13,12 @@ import java.util.Optional;
  */
 public sealed interface ServerKey permits ServerKey.Rfc3261, ServerKey.Rfc2543 {
 
-  /** §17.2.3 with a magic-cookie branch. */
-  record Rfc3261(String branch, String sentBy, String method) implements ServerKey {}
+  /**
+   * §17.2.3 with a magic-cookie branch. The sent-by is kept as the Via's host and port (-1 when
+   * the Via has none), not as one "host:port" string: the key lives as long as its transaction,
+   * 64*T1 after a call, and the joined string would be two more objects per transaction.
+   */
+  record Rfc3261(String branch, String sentByHost, int sentByPort, String method) implements ServerKey {}
 
   /** §17.2.3 fallback for RFC 2543 peers. */
   record Rfc2543(String requestUri, String fromTag, String callId, long cseq, Via topVia,
@@ -38,7 +42,8 @@ public sealed interface ServerKey permits ServerKey.Rfc3261, ServerKey.Rfc2543 {
     }
     Via via = top.get();
     if (via.hasRfc3261Branch()) {
-      return Optional.of(new Rfc3261(via.branch().orElseThrow(), via.sentBy(), method));
+      return Optional.of(new Rfc3261(via.branch().orElseThrow(), SentByHosts.shared(via.host()),
+          via.port().orElse(-1), method));
     }
     if (request.cseq().isEmpty() || request.callId().isEmpty()) {
       return Optional.empty();
