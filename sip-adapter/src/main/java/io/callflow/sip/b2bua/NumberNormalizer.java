@@ -4,6 +4,7 @@ import io.callflow.core.model.PhoneNumber;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns the user part of a caller's URI into a dialable {@link PhoneNumber} by the configured
@@ -13,6 +14,9 @@ import java.util.Optional;
  * and gives empty, as does a result that is not a valid {@link PhoneNumber}. Thread-safe.
  */
 public final class NumberNormalizer {
+
+  /** What a rule's result must be: a number to dial, an optional + then digits (compiled once, not per call). */
+  private static final Pattern DIALABLE = Pattern.compile("\\+?[0-9]+");
 
   private final List<NumberRule> rules;
 
@@ -42,7 +46,7 @@ public final class NumberNormalizer {
     for (NumberRule rule : rules) {
       result = rule.apply(result);
     }
-    if (!result.matches("\\+?[0-9]+")) {
+    if (!DIALABLE.matcher(result).matches()) {
       return Optional.empty();
     }
     try {

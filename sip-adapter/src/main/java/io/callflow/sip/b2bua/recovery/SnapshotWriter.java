@@ -57,8 +57,20 @@ final class SnapshotWriter {
     return ByteBuffer.allocate(body.length + 4).put(body).putInt((int) crc.getValue()).array();
   }
 
-  /** Strict UTF-8: a lone surrogate would come back as something else, so it is refused. */
+  /**
+   * Strict UTF-8: a lone surrogate would come back as something else, so it is refused. Text
+   * without surrogates (nearly all of it) cannot hold one and takes the JDK's fast path.
+   */
   private static byte[] utf8(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isSurrogate(value.charAt(i))) {
+        return strictUtf8(value);
+      }
+    }
+    return value.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] strictUtf8(String value) {
     try {
       ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
           .onMalformedInput(CodingErrorAction.REPORT)
