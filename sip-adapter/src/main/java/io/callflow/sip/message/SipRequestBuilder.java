@@ -1,8 +1,8 @@
 package io.callflow.sip.message;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -192,10 +192,10 @@ public final class SipRequestBuilder {
     }
     line(head, HeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
     head.append("\r\n");
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(head.length() + body.length);
-    bytes.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
-    bytes.writeBytes(body);
-    return bytes.toByteArray();
+    byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = Arrays.copyOf(headBytes, headBytes.length + body.length);
+    System.arraycopy(body, 0, bytes, headBytes.length, body.length);
+    return bytes;
   }
 
   private static void line(StringBuilder head, String name, String value) {
