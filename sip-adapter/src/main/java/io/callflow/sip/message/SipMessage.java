@@ -61,6 +61,11 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     this.built = built;
   }
 
+  /** Whether the jain-sip message exists yet (a built message not read beyond its head has none). */
+  final boolean isParsed() {
+    return parsed != null;
+  }
+
   /** The parsed message, parsing the built bytes on first use (any thread; the result is the same). */
   final SIPMessage raw() {
     SIPMessage message = parsed;

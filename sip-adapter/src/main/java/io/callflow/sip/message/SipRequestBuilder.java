@@ -153,7 +153,10 @@ public final class SipRequestBuilder {
    * Call-ID, CSeq, top Via, From or To. The values still may not hold CR or LF.
    *
    * <p>With assertions on (every test run) the result is parsed back at once all the same, so a
-   * value that would not survive the wire still fails where it was built.
+   * value that would not survive the wire still fails where it was built. Without them such a
+   * value goes out as it is and fails only where something first reads the request beyond its
+   * head (a CANCEL or a non-2xx ACK built from it): a caller must hand in parsed or checked
+   * values only.
    *
    * @throws IllegalArgumentException naming a missing mandatory header
    */

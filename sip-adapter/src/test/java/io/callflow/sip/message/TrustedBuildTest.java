@@ -43,6 +43,38 @@ class TrustedBuildTest {
   }
 
   @Test
+  void whatTheStackReadsAndSendingNeedNoParse() {
+    SipRequest trusted = builder("sip:pbx@10.0.0.1").buildTrusted();
+    trusted.method();
+    trusted.requestUri();
+    trusted.callId();
+    trusted.cseq();
+    trusted.topVia();
+    trusted.from();
+    trusted.to();
+    trusted.fromTag();
+    trusted.toTag();
+    trusted.encode();
+    assertThat(trusted.isParsed()).isFalse();
+    trusted.routes();
+    assertThat(trusted.isParsed()).isTrue();
+  }
+
+  @Test
+  void aDialogsBracketedAddressesAreReadFromTheParse() {
+    SipRequest trusted = SipRequest.builder("BYE", "sip:agent@10.0.0.2:5062")
+        .from("", "\"Desk\" <sip:pbx@10.0.0.1>", "f1")
+        .to("", "<sip:agent@10.0.0.2>", "t9")
+        .callId("cid-2").cseq(4).via("UDP", "10.0.0.5", 5060, "z9hG4bK-8").buildTrusted();
+    assertThat(trusted.callId()).contains("cid-2");
+    assertThat(trusted.isParsed()).isFalse();
+    assertThat(trusted.from().orElseThrow().displayName()).isEqualTo("Desk");
+    assertThat(trusted.from().orElseThrow().uri()).isEqualTo("sip:pbx@10.0.0.1");
+    assertThat(trusted.toTag()).contains("t9");
+    assertThat(trusted.isParsed()).isTrue();
+  }
+
+  @Test
   void sendsTheBytesItWasBuiltAsWhichParseToTheSameMessage() {
     SipRequest trusted = builder("sip:pbx@10.0.0.1").buildTrusted();
     SipMessage again = SipMessageTest.parsed(new String(trusted.encode(), StandardCharsets.UTF_8));
