@@ -89,8 +89,8 @@ final class GroupCommitWriter {
     if (!queued) {
       fail(pending, Reason.QUEUE_FULL, "record store queue full (" + settings.queueCapacity()
             + " records) for " + settings.offerTimeout().toMillis() + " ms; " + pending.kind()
-          + " not written; the disk is slower than the calls, raise store.queue-capacity or"
-          + " store.offer-timeout");
+          + " not written; the disk is slower than the calls: raise store.queueCapacity in the"
+          + " configuration or give the store a faster disk");
       return;
     }
     // The writer may have drained its last batch between our check and our offer.

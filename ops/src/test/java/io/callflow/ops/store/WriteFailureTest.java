@@ -58,7 +58,7 @@ class WriteFailureTest {
       assertThatThrownBy(refused.get(0)::join).cause()
           .isInstanceOf(RecordStoreException.class)
           .hasMessageContaining("record store queue full (2 records)")
-          .hasMessageContaining("store.queue-capacity");
+          .hasMessageContaining("raise store.queueCapacity in the configuration");
       assertThat(failures("queue_full")).isEqualTo(refused.size());
       for (CompletableFuture<Void> accepted : futures) {
         if (!refused.contains(accepted)) {
