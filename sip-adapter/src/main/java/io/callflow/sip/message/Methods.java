@@ -1,9 +1,10 @@
 package io.callflow.sip.message;
 
 /**
- * One String object per standard method name. The parser makes a new String for every method it
- * reads, and a transaction keeps its request's method (and its key, the CSeq method) for up to
- * 64*T1 after the call: per call that is several small objects the collector copies once more.
+ * One String object per standard method name. jain-sip makes a new String for the method of
+ * every request line it reads (its CSeq parser already returns constants), and a transaction
+ * keeps its request's method in itself and its key for up to 64*T1 after the call: per call that
+ * is several small objects the collector copies once more.
  */
 final class Methods {
 

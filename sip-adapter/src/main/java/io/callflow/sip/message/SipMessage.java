@@ -96,7 +96,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
   /** The CSeq number and method (§20.16). */
   public Optional<CSeq> cseq() {
     CSeqHeader h = raw().getCSeq();
-    return h == null ? Optional.empty() : Optional.of(new CSeq(h.getSeqNumber(), Methods.canonical(h.getMethod())));
+    return h == null ? Optional.empty() : Optional.of(new CSeq(h.getSeqNumber(), h.getMethod()));
   }
 
   /** The From address and tag (§20.20). */

@@ -39,15 +39,20 @@ public final class SipRequest extends SipMessage {
   /** The fields a request built from trusted values knows without parsing; null otherwise. */
   private final RequestHead head;
 
+  /** The method, read once: the stack asks for it several times per request. */
+  private final String method;
+
   SipRequest(SIPRequest raw) {
     super(raw);
     this.head = null;
+    this.method = Methods.canonical(raw.getMethod());
   }
 
   /** A request built from trusted values: {@code bytes} are parsed only when a header outside {@code head} is read. */
   SipRequest(byte[] bytes, RequestHead head) {
     super(bytes);
     this.head = head;
+    this.method = head.method();
   }
 
   private SIPRequest request() {
@@ -61,7 +66,7 @@ public final class SipRequest extends SipMessage {
 
   /** The method, case-sensitive as on the wire (§7.1). */
   public String method() {
-    return head != null ? head.method() : Methods.canonical(request().getMethod());
+    return method;
   }
 
   /** The Request-URI as text (§7.1). */

@@ -33,7 +33,8 @@ final class NewCallAdmission {
   /** True when a new call is to be refused now; logs the change when this answer changes. */
   boolean refuses() {
     boolean now = overloaded.getAsBoolean();
-    if (refusing.compareAndSet(!now, now)) {
+    // Read first: a compare-and-set that fails still takes the cache line, on every INVITE.
+    if (refusing.get() != now && refusing.compareAndSet(!now, now)) {
       if (now) {
         LOG.warn("new calls refused with 503 (Retry-After {} s): {}", retryAfterSeconds(), why);
       } else {
