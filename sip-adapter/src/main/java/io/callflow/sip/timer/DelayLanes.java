@@ -2,7 +2,6 @@ package io.callflow.sip.timer;
 
 import io.callflow.core.time.ScheduledTask;
 import io.netty.channel.EventLoop;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +20,16 @@ import org.slf4j.LoggerFactory;
  * <p>Why not the loop's own scheduled-task queue for each timer: at a thousand calls a second
  * it holds some hundred thousand tasks in one priority heap; every insert writes somewhere in
  * that large, long-lived array, and the collector then has to scan those scattered writes at
- * every young collection. A lane only ever writes at its tail.
+ * every young collection. A lane writes at its tail, and next to a cancelled entry it lets go
+ * of: entries started moments before, not slots across a long-lived array.
  *
- * <p>A cancelled timer lets go of its task at once and stays in its lane as a small entry until
- * its deadline passes. Lanes are used only from the loop's thread; {@link Entry#cancel} may be
- * called from any thread.
+ * <p>A lane is a doubly linked list of its entries, so a timer cancelled on the loop's thread
+ * (nearly all are: Timers B and F when the final response arrives, A, E and G with it) leaves
+ * its lane at once. Left in the lane until its deadline, every call's cancelled 64*T1 timers
+ * outlived the call by 32 s and were copied into the old generation by the collector, about
+ * three objects per call at a thousand calls a second. Lanes are used only from the loop's
+ * thread; {@link Entry#cancel} may be called from any thread, and an entry cancelled elsewhere
+ * lets go of its task at once and stays in its lane until its deadline passes.
  */
 final class DelayLanes {
 
@@ -53,9 +57,22 @@ final class DelayLanes {
     return lanes.size();
   }
 
+  /** Entries in all lanes, pending or cancelled elsewhere, for tests; on the loop's thread. */
+  int entryCount() {
+    int count = 0;
+    for (Lane lane : lanes.values()) {
+      for (Entry entry = lane.head; entry != null; entry = entry.next) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   private final class Lane {
     private final long delayMillis;
-    private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+    /** Oldest first; the head is the next to fire. */
+    private Entry head;
+    private Entry tail;
     /** Whether a loop task is scheduled to run this lane's due entries. */
     private boolean armed;
 
@@ -64,13 +81,40 @@ final class DelayLanes {
     }
 
     Entry add(Runnable task) {
-      Entry entry = new Entry(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis), task);
-      entries.addLast(entry);
-      // Only a new head needs the lane armed; otherwise the head's own wake-up comes first.
-      if (entries.size() == 1 && !armed) {
-        arm(TimeUnit.MILLISECONDS.toNanos(delayMillis));
+      Entry entry = new Entry(this, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis), task);
+      if (tail == null) {
+        head = entry;
+        // Only a new head needs the lane armed; otherwise the head's own wake-up comes first.
+        if (!armed) {
+          arm(TimeUnit.MILLISECONDS.toNanos(delayMillis));
+        }
+      } else {
+        tail.next = entry;
+        entry.previous = tail;
       }
+      tail = entry;
       return entry;
+    }
+
+    /** Takes {@code entry} out of the lane; on the loop's thread, for an entry still in it. */
+    void unlink(Entry entry) {
+      if (entry.previous == null) {
+        head = entry.next;
+      } else {
+        entry.previous.next = entry.next;
+      }
+      if (entry.next == null) {
+        tail = entry.previous;
+      } else {
+        entry.next.previous = entry.previous;
+      }
+      entry.previous = null;
+      entry.next = null;
+      entry.lane = null;
+    }
+
+    boolean onLoopThread() {
+      return loop.inEventLoop();
     }
 
     private void arm(long delayNanos) {
@@ -81,17 +125,18 @@ final class DelayLanes {
     /**
      * Runs every entry whose deadline passed, oldest first, then waits for the next head. The
      * lane is armed again even when a task throws an Error that ends this run: otherwise no
-     * later timer of this delay on this loop would ever fire.
+     * later timer of this delay on this loop would ever fire. An emptied lane stays in the map
+     * until this run: a lane armed for a head cancelled since finds nothing due and goes then.
      */
     private void runDue() {
       armed = false;
       try {
         long now = System.nanoTime();
-        Entry head;
-        while ((head = entries.peekFirst()) != null && head.due - now <= 0) {
-          entries.pollFirst();
+        Entry due;
+        while ((due = head) != null && due.due - now <= 0) {
+          unlink(due);
           try {
-            head.runIfPending();
+            due.runIfPending();
           } catch (RuntimeException e) {
             // One failing timer must not stall the ones behind it in the lane.
             LOG.error("timer task failed; later timers run as planned", e);
@@ -99,7 +144,6 @@ final class DelayLanes {
           now = System.nanoTime();
         }
       } finally {
-        Entry head = entries.peekFirst();
         if (head == null) {
           lanes.remove(delayMillis, this);
         } else if (!armed) {
@@ -120,8 +164,13 @@ final class DelayLanes {
     private final long due;
     private Runnable task;
     private volatile int state;
+    /** The lane while this entry is in it; the links are used on the loop's thread only. */
+    private Lane lane;
+    private Entry previous;
+    private Entry next;
 
-    Entry(long due, Runnable task) {
+    Entry(Lane lane, long due, Runnable task) {
+      this.lane = lane;
       this.due = due;
       this.task = task;
     }
@@ -138,6 +187,10 @@ final class DelayLanes {
     public boolean cancel() {
       if (STATE.compareAndSet(this, PENDING, CANCELLED)) {
         task = null;
+        Lane in = lane;
+        if (in != null && in.onLoopThread()) {
+          in.unlink(this);
+        }
         return true;
       }
       return false;

@@ -3,6 +3,7 @@ package io.callflow.sip.timer;
 import io.callflow.core.time.ScheduledTask;
 import io.callflow.core.time.Scheduler;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -11,19 +12,26 @@ import java.util.Set;
  * is already pending replaces it; a timer that fired is no longer pending. Not thread-safe:
  * used only on the owner's event loop.
  *
- * <p>A transaction has at most a few timers pending at once, and one (64*T1) while it lingers
- * in Completed or Accepted for 32 s, so the pending timers sit in a small array searched by
- * name, each timer one object that is itself the task handed to the scheduler. An
- * {@code EnumMap} with a slot per name, a separate entry and a capturing lambda per timer
- * cost about 230 bytes per transaction more, all of it kept for those 32 s.
+ * <p>A transaction has at most a few timers pending at once (two nearly always: a
+ * retransmission timer and its timeout), and one (64*T1) while it lingers in Completed or
+ * Accepted for 32 s, so the pending timers sit in two fields and, only for a third and more, a
+ * small array, searched by name; each timer is one object that is itself the task handed to
+ * the scheduler. An {@code EnumMap} with a slot per name, a separate entry and a capturing
+ * lambda per timer cost about 230 bytes per transaction more, all of it kept for those 32 s;
+ * the array for the first two cost one more object per transaction, copied by the collector
+ * with every lingering transaction.
  */
 public final class NamedTimers {
 
   private static final Pending[] NONE = new Pending[0];
+  /** Slots held in fields before {@link #more} is needed. */
+  private static final int FIELD_SLOTS = 2;
 
   private final Scheduler scheduler;
-  /** The pending timers; null slots are free. */
-  private Pending[] pending = NONE;
+  /** The pending timers in slots 0 and 1, then in {@link #more}; null slots are free. */
+  private Pending first;
+  private Pending second;
+  private Pending[] more = NONE;
 
   public NamedTimers(Scheduler scheduler) {
     this.scheduler = scheduler;
@@ -33,8 +41,7 @@ public final class NamedTimers {
   public void start(TimerName name, Duration delay, Runnable action) {
     cancel(name);
     Pending entry = new Pending(name, scheduler.nowMillis() + delay.toMillis(), delay, action);
-    int slot = freeSlot();
-    pending[slot] = entry;
+    put(freeSlot(), entry);
     entry.task = scheduler.schedule(delay, entry);
   }
 
@@ -42,18 +49,18 @@ public final class NamedTimers {
   public void cancel(TimerName name) {
     int slot = slotOf(name);
     if (slot >= 0) {
-      Pending entry = pending[slot];
-      pending[slot] = null;
+      Pending entry = at(slot);
+      put(slot, null);
       entry.cancelTask();
     }
   }
 
   /** Stops every pending timer (the transaction terminated). */
   public void cancelAll() {
-    for (int slot = 0; slot < pending.length; slot++) {
-      Pending entry = pending[slot];
+    for (int slot = 0; slot < slots(); slot++) {
+      Pending entry = at(slot);
       if (entry != null) {
-        pending[slot] = null;
+        put(slot, null);
         entry.cancelTask();
       }
     }
@@ -62,7 +69,8 @@ public final class NamedTimers {
   /** The names of the timers still pending. */
   public Set<TimerName> pending() {
     Set<TimerName> names = EnumSet.noneOf(TimerName.class);
-    for (Pending entry : pending) {
+    for (int slot = 0; slot < slots(); slot++) {
+      Pending entry = at(slot);
       if (entry != null) {
         names.add(entry.name);
       }
@@ -79,18 +87,18 @@ public final class NamedTimers {
   public Duration remaining(TimerName name) {
     int slot = slotOf(name);
     return slot < 0 ? null
-        : Duration.ofMillis(Math.max(0, pending[slot].dueMillis - scheduler.nowMillis()));
+        : Duration.ofMillis(Math.max(0, at(slot).dueMillis - scheduler.nowMillis()));
   }
 
   /** The duration {@code name} was last started with, or null when it is not pending. */
   public Duration interval(TimerName name) {
     int slot = slotOf(name);
-    return slot < 0 ? null : pending[slot].interval;
+    return slot < 0 ? null : at(slot).interval;
   }
 
   private int slotOf(TimerName name) {
-    for (int slot = 0; slot < pending.length; slot++) {
-      Pending entry = pending[slot];
+    for (int slot = 0; slot < slots(); slot++) {
+      Pending entry = at(slot);
       if (entry != null && entry.name == name) {
         return slot;
       }
@@ -98,18 +106,36 @@ public final class NamedTimers {
     return -1;
   }
 
-  /** A free slot, growing the array (2, 4, ...) when every slot is taken. */
+  /** A free slot, growing {@link #more} (2, 4, ...) when every slot is taken. */
   private int freeSlot() {
-    for (int slot = 0; slot < pending.length; slot++) {
-      if (pending[slot] == null) {
+    for (int slot = 0; slot < slots(); slot++) {
+      if (at(slot) == null) {
         return slot;
       }
     }
-    Pending[] more = new Pending[Math.max(2, pending.length * 2)];
-    System.arraycopy(pending, 0, more, 0, pending.length);
-    int slot = pending.length;
-    pending = more;
+    int slot = slots();
+    more = Arrays.copyOf(more, Math.max(2, more.length * 2));
     return slot;
+  }
+
+  private int slots() {
+    return FIELD_SLOTS + more.length;
+  }
+
+  private Pending at(int slot) {
+    return switch (slot) {
+      case 0 -> first;
+      case 1 -> second;
+      default -> more[slot - FIELD_SLOTS];
+    };
+  }
+
+  private void put(int slot, Pending entry) {
+    switch (slot) {
+      case 0 -> first = entry;
+      case 1 -> second = entry;
+      default -> more[slot - FIELD_SLOTS] = entry;
+    }
   }
 
   /** One started timer; runs its action when it fires while still the pending one. */
@@ -130,8 +156,8 @@ public final class NamedTimers {
     @Override
     public void run() {
       int slot = slotOf(name);
-      if (slot >= 0 && pending[slot] == this) {
-        pending[slot] = null;
+      if (slot >= 0 && at(slot) == this) {
+        put(slot, null);
         action.run();
       }
     }
