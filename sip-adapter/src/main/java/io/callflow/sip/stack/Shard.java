@@ -441,10 +441,13 @@ final class Shard implements ServerTransactionUser {
     private CallListener listener;
     private DialogOrigin origin;
     /**
-     * The dialog of the first 2xx, by id: the dialog itself ends with the call, and this
-     * object lingers for Timer M. Later 2xx from other forks are ended with BYE.
+     * The remote tag of the dialog of the first 2xx: the dialog itself ends with the call, and
+     * this object lingers for Timer M. Later 2xx from other forks are ended with BYE. Every
+     * dialog of this INVITE has its Call-ID and local tag, so the remote tag tells them apart;
+     * the whole {@link DialogId}, parsed from the 2xx, cost up to five objects more per call, each
+     * kept those 32 s.
      */
-    private DialogId answered;
+    private String answeredRemoteTag;
     private boolean provisionalSeen;
     private boolean cancelWanted;
     private boolean cancelSent;
@@ -504,15 +507,16 @@ final class Shard implements ServerTransactionUser {
         }
         // The answered dialog itself; a 2xx of it arriving after it ended made a new one above,
         // which is acknowledged and ended like another fork's.
-        boolean theAnswered = answered == null || (known.isPresent() && answered.equals(dialog.id()));
+        boolean theAnswered = answeredRemoteTag == null
+            || (known.isPresent() && answeredRemoteTag.equals(dialog.id().remoteTag()));
         if (ackedByApplication && theAnswered) {
           applicationAcks.putIfAbsent(dialog.id(), Optional.empty());
           ackAgain(dialog, origin.cseq());
         } else {
           sendAck(dialog, origin.cseq());
         }
-        if (answered == null) {
-          answered = dialog.id();
+        if (answeredRemoteTag == null) {
+          answeredRemoteTag = dialog.id().remoteTag();
           told.onAnswered(dialog, response);
         } else if (!theAnswered && dialog.state() != DialogState.TERMINATED) {
           // §13.2.2.4: a 2xx from another fork is acknowledged, then that dialog is ended.
