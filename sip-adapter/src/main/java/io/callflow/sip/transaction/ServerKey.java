@@ -42,8 +42,7 @@ public sealed interface ServerKey permits ServerKey.Rfc3261, ServerKey.Rfc2543 {
     }
     Via via = top.get();
     if (via.hasRfc3261Branch()) {
-      return Optional.of(new Rfc3261(via.branch().orElseThrow(), SentByHosts.shared(via.host()),
-          via.port().orElse(-1), method));
+      return Optional.of(new Rfc3261(via.branch().orElseThrow(), via.host(), via.port().orElse(-1), method));
     }
     if (request.cseq().isEmpty() || request.callId().isEmpty()) {
       return Optional.empty();

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class TransactionLayer {
 
   private static final Logger LOG = LoggerFactory.getLogger(TransactionLayer.class);
+  /** A DNS name is at most 253 characters (RFC 1035 §2.3.4); a longer sent-by host is not shared. */
+  static final int MAX_SHARED_HOST_LENGTH = 255;
 
   private final TimerSettings settings;
   private final Scheduler scheduler;
@@ -35,7 +37,8 @@ public final class TransactionLayer {
   private final TransactionMetrics metrics;
   private final Map<ServerKey, ServerTransaction> servers = new HashMap<>();
   private final Map<ClientKey, ClientTransaction> clients = new HashMap<>();
-  private final PeerCache peers = new PeerCache();
+  private final SharedValues<Peer> peers = new SharedValues<>();
+  private final SharedValues<String> sentByHosts = new SharedValues<>();
 
   /**
    * @param loop runs transport-failure callbacks back on this layer's thread
@@ -72,10 +75,11 @@ public final class TransactionLayer {
       return;
     }
     Peer peer = peers.canonical(source);
+    ServerKey kept = withSharedHost(key.get());
     ServerTransaction created = request.method().equals("INVITE")
-        ? new InviteServerTransaction(this, request, peer, key.get())
-        : new NonInviteServerTransaction(this, request, peer, key.get());
-    servers.put(key.get(), created);
+        ? new InviteServerTransaction(this, request, peer, kept)
+        : new NonInviteServerTransaction(this, request, peer, kept);
+    servers.put(kept, created);
     metrics.started();
     if (request.method().equals("CANCEL")) {
       cancel(request, created);
@@ -85,6 +89,19 @@ public final class TransactionLayer {
       invite.start();
     }
     user.onRequest(created);
+  }
+
+  /**
+   * {@code key} with its sent-by host from {@link #sentByHosts}, for a transaction about to be
+   * kept: the parser makes a new host String per request, and the hosts are few (the PBX, the
+   * phones). Only at creation: lookups and retransmissions need no shared copy.
+   */
+  private ServerKey withSharedHost(ServerKey key) {
+    if (key instanceof ServerKey.Rfc3261 rfc3261 && rfc3261.sentByHost().length() <= MAX_SHARED_HOST_LENGTH) {
+      return new ServerKey.Rfc3261(rfc3261.branch(), sentByHosts.canonical(rfc3261.sentByHost()),
+          rfc3261.sentByPort(), rfc3261.method());
+    }
+    return key;
   }
 
   /**

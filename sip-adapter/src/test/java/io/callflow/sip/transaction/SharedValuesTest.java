@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 
-class PeerCacheTest {
+class SharedValuesTest {
 
-  private final PeerCache cache = new PeerCache();
+  private final SharedValues<Peer> cache = new SharedValues<>();
 
   private static Peer udp(int port) {
     return Peer.udp(new InetSocketAddress("127.0.0.1", port));
@@ -24,11 +24,11 @@ class PeerCacheTest {
 
   @Test
   void aFloodOfNewAddressesNeverGrowsItBeyondItsLimit() {
-    for (int port = 1; port <= PeerCache.LIMIT * 3; port++) {
+    for (int port = 1; port <= SharedValues.LIMIT * 3; port++) {
       Peer peer = udp(port);
       assertThat(cache.canonical(peer)).isEqualTo(peer);
     }
 
-    assertThat(cache.size()).isLessThanOrEqualTo(PeerCache.LIMIT);
+    assertThat(cache.size()).isLessThanOrEqualTo(SharedValues.LIMIT);
   }
 }
