@@ -100,16 +100,24 @@ final class HeaderText {
    * empty when not all digits or too long.
    */
   static OptionalLong digits(String text, int maxDigits) {
+    return isDigits(text, maxDigits) ? OptionalLong.of(Long.parseLong(text)) : OptionalLong.empty();
+  }
+
+  /**
+   * True for 1 to {@code maxDigits} ASCII digits ({@code 1*DIGIT}), without parsing them: SDP
+   * versions (RFC 4566 §5.2) may be longer than a long holds.
+   */
+  static boolean isDigits(String text, int maxDigits) {
     if (text.isEmpty() || text.length() > maxDigits) {
-      return OptionalLong.empty();
+      return false;
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < '0' || c > '9') {
-        return OptionalLong.empty();
+        return false;
       }
     }
-    return OptionalLong.of(Long.parseLong(text));
+    return true;
   }
 
   /**

@@ -13,6 +13,9 @@ import java.util.Optional;
 public record SdpOrigin(String username, String sessionId, BigInteger version, String netType,
     String addrType, String address) {
 
+  /** The longest version accepted: 40 digits, far beyond any real one, bounds the BigInteger. */
+  private static final int MAX_VERSION_DIGITS = 40;
+
   public SdpOrigin {
     for (String field : List.of(username, sessionId, netType, addrType, address)) {
       if (Objects.requireNonNull(field, "origin field").isEmpty() || field.contains(" ")) {
@@ -28,7 +31,7 @@ public record SdpOrigin(String username, String sessionId, BigInteger version, S
   /** Parses the value after {@code o=}; empty when it does not have the six fields. */
   static Optional<SdpOrigin> parse(String value) {
     String[] fields = value.split(" ", -1);
-    if (fields.length != 6 || !isVersion(fields[2])) {
+    if (fields.length != 6 || !HeaderText.isDigits(fields[2], MAX_VERSION_DIGITS)) {
       return Optional.empty();
     }
     try {
@@ -36,20 +39,6 @@ public record SdpOrigin(String username, String sessionId, BigInteger version, S
     } catch (IllegalArgumentException emptyField) {
       return Optional.empty();
     }
-  }
-
-  /** 1 to 40 ASCII digits: a version as RFC 4566 §5.2 writes it (a regex here was a compile per SDP). */
-  private static boolean isVersion(String field) {
-    if (field.isEmpty() || field.length() > 40) {
-      return false;
-    }
-    for (int i = 0; i < field.length(); i++) {
-      char c = field.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** RFC 3264 §8: the same origin with the version one higher, for a changed session description. */
