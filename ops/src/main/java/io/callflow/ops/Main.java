@@ -41,6 +41,7 @@ import io.callflow.ops.wiring.SipEventIntake;
 import io.callflow.ops.wiring.StoreWiring;
 import io.callflow.ops.wiring.UnroutedSipCommands;
 import io.callflow.sip.transport.NettySipTransport;
+import io.callflow.sip.ua.OptionsResponder;
 import io.netty.channel.IoEventLoopGroup;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -139,14 +140,16 @@ public final class Main {
       //    Each leg's dialog and media are saved as they change, for restart recovery (step 8).
       callControl.saveLegSnapshots(running.add("leg snapshots", new LegSnapshotRecorder(calls.store(),
           Clock.systemUTC())));
+      //    A backlogged store refuses new calls (503, Retry-After) before it would refuse records,
+      //    and OPTIONS says so, so that a dispatcher in front sends new calls elsewhere meanwhile.
+      OptionsResponder.Overload storeBacklog =
+          new OptionsResponder.Overload(store::backlogged, config.store().backlogRetryAfter());
       SipService sipService = running.add("sip", SipService.start(config.sip(), secrets, loops, metrics.registry(),
           timers, new SipService.Ports(headset.qualityInbox(), agentId -> headset.agent(agentId).isPresent(),
-              () -> !running.readiness.isReady(), lineNotice), callControl));
+              () -> !running.readiness.isReady(), storeBacklog, lineNotice), callControl));
       sipCommands.set(callControl::execute);
-      //    A backlogged store refuses new calls (503, Retry-After) before it would refuse records.
-      callControl.refuseNewCallsWhile(store::backlogged, "the record store " + store.path()
-          + " is backlogged (more than half of store.queueCapacity waiting)",
-          config.store().backlogRetryAfter());
+      callControl.refuseNewCallsWhile(storeBacklog.active(), "the record store " + store.path()
+          + " is backlogged (more than half of store.queueCapacity waiting)", storeBacklog.retryAfter());
       // Stopped before SIP: what the engine still asks while it drains is not carried out (on a
       // call control whose timers are already gone) and logged at DEBUG.
       running.add("sip commands", () -> sipCommands.set(UnroutedSipCommands.whileStopping()));

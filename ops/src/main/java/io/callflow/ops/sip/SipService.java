@@ -54,10 +54,11 @@ public final class SipService implements AutoCloseable {
    * @param quality the headset monitor's inbox for vq-rtcpxr PUBLISH
    * @param knownAgent whether a From user part names an agent the service knows
    * @param draining true once the service drains: OPTIONS then answers 503
+   * @param overload while it holds, new calls are refused and OPTIONS answers 503 too
    * @param lines where line up/down goes after it is logged and counted
    */
   public record Ports(QualityReportInbox quality, Predicate<String> knownAgent, BooleanSupplier draining,
-      LineListener lines) {}
+      OptionsResponder.Overload overload, LineListener lines) {}
 
   private final SipStack stack;
   private final List<PeerLineMonitor> monitors;
@@ -79,7 +80,7 @@ public final class SipService implements AutoCloseable {
       MeterRegistry registry, Scheduler scheduler, Ports ports, CallControl calls) {
     SecureRandom random = new SecureRandom();
     ServiceApplication application = new ServiceApplication(
-        new OptionsResponder(SipSettingsMapping.options(config), ports.draining(), random),
+        new OptionsResponder(SipSettingsMapping.options(config), ports.draining(), ports.overload(), random),
         new QualityPublish(ports.quality(), ports.knownAgent()), calls);
     SipEdge edge = new SipEdge(new EdgePolicy(SipSettingsMapping.edge(config), scheduler.clock()));
     SipStack stack = startStack(config, application, registry, loops, edge);

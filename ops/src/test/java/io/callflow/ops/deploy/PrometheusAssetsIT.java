@@ -43,7 +43,7 @@ class PrometheusAssetsIT {
   }
 
   @Test
-  void alertsFireForInstanceDownLineDownHeadsetFaultAndMissingScrape() throws Exception {
+  void alertsFireForInstanceDownLineDownHeadsetFaultRefusedCallsAndMissingScrape() throws Exception {
     String template;
     try (InputStream in = PrometheusAssetsIT.class.getResourceAsStream("/prometheus/callflow-rules.test.yml")) {
       template = new String(in.readAllBytes(), StandardCharsets.UTF_8);

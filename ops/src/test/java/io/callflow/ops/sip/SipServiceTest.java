@@ -12,6 +12,7 @@ import io.callflow.ops.config.Secrets;
 import io.callflow.ops.headset.HeadsetAlerts;
 import io.callflow.ops.store.SqliteCallRecordStore;
 import io.callflow.ops.store.StoreSettings;
+import io.callflow.sip.ua.OptionsResponder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -22,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +47,7 @@ class SipServiceTest {
   private final ManualScheduler scheduler = new ManualScheduler();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final AtomicBoolean draining = new AtomicBoolean();
+  private final AtomicBoolean overloaded = new AtomicBoolean();
   private final MultiThreadIoEventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private SqliteCallRecordStore store;
   private HeadsetMonitor monitor;
@@ -69,7 +72,8 @@ class SipServiceTest {
     CallControl calls = CallControl.create(config.b2bua(), config.sip(), DropCauseTable.defaults(), secrets, scheduler, registry,
         event -> { }, command -> { });
     service = SipService.start(config.sip(), secrets, loops, registry, scheduler,
-        new SipService.Ports(monitor.qualityInbox(), AGENT::equals, draining::get, change -> { }), calls);
+        new SipService.Ports(monitor.qualityInbox(), AGENT::equals, draining::get,
+            new OptionsResponder.Overload(overloaded::get, Duration.ofSeconds(5)), change -> { }), calls);
     phone = new UdpSipClient(service.udpAddress());
   }
 
@@ -99,6 +103,16 @@ class SipServiceTest {
 
     assertThat(reply.status()).isEqualTo(503);
     assertThat(reply.header("Retry-After")).hasValue("60");
+  }
+
+  @Test
+  void optionsWhileOverloadedIsAnswered503WithTheOverloadsRetryAfter() {
+    overloaded.set(true);
+
+    UdpSipClient.Reply reply = phone.exchange(phone.request("OPTIONS", "probe", ""));
+
+    assertThat(reply.status()).isEqualTo(503);
+    assertThat(reply.header("Retry-After")).hasValue("5");
   }
 
   @Test

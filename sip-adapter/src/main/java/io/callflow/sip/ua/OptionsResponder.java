@@ -2,14 +2,17 @@ package io.callflow.sip.ua;
 
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.message.SipResponse;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 /**
  * Answers an out-of-dialog OPTIONS (RFC 3261 §11.2): 200 with Allow, Accept, Accept-Encoding,
  * Accept-Language and Supported, the headers §11.2 says SHOULD be present. While the instance
- * drains it answers 503 with Retry-After instead, so a dispatcher probing with OPTIONS (e.g.
- * Kamailio's) sends new calls elsewhere (§21.5.4).
+ * drains, or is overloaded and refuses new calls, it answers 503 with Retry-After instead, so a
+ * dispatcher probing with OPTIONS (e.g. Kamailio's) sends new calls elsewhere (§21.5.4) instead
+ * of having them refused one by one.
  */
 public final class OptionsResponder {
 
@@ -19,12 +22,28 @@ public final class OptionsResponder {
 
   private final OptionsSettings settings;
   private final BooleanSupplier draining;
+  private final Overload overload;
   private final RandomGenerator random;
 
-  public OptionsResponder(OptionsSettings settings, BooleanSupplier draining,
+  /**
+   * While {@code active} holds, the service refuses every new call (503 with {@code retryAfter},
+   * e.g. while its record store is backlogged); OPTIONS then says so too.
+   */
+  public record Overload(BooleanSupplier active, Duration retryAfter) {
+    /** Never overloaded. */
+    public static final Overload NEVER = new Overload(() -> false, Duration.ofSeconds(1));
+
+    public Overload {
+      Objects.requireNonNull(active, "active");
+      Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+  }
+
+  public OptionsResponder(OptionsSettings settings, BooleanSupplier draining, Overload overload,
       RandomGenerator random) {
     this.settings = settings;
     this.draining = draining;
+    this.overload = Objects.requireNonNull(overload, "overload");
     this.random = random;
   }
 
@@ -41,6 +60,11 @@ public final class OptionsResponder {
     if (draining.getAsBoolean()) {
       return options.createResponse(SERVICE_UNAVAILABLE, "Draining", toTag)
           .withHeader("Retry-After", String.valueOf(settings.retryAfterWhenDraining().toSeconds()));
+    }
+    if (overload.active().getAsBoolean()) {
+      // The reason phrase and Retry-After of the 503 a new INVITE gets at the same moment.
+      return options.createResponse(SERVICE_UNAVAILABLE, "Service Overloaded", toTag)
+          .withHeader("Retry-After", String.valueOf(Math.max(1, overload.retryAfter().toSeconds())));
     }
     return options.createResponse(OK, null, toTag)
         .withHeaderValues("Allow", settings.allow())

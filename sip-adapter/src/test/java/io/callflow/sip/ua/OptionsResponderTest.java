@@ -25,8 +25,9 @@ class OptionsResponderTest {
       + "Content-Length: 0\r\n\r\n";
 
   private final AtomicBoolean draining = new AtomicBoolean();
-  private final OptionsResponder responder =
-      new OptionsResponder(OptionsSettings.defaults(), draining::get, () -> 42L);
+  private final AtomicBoolean overloaded = new AtomicBoolean();
+  private final OptionsResponder responder = new OptionsResponder(OptionsSettings.defaults(), draining::get,
+      new OptionsResponder.Overload(overloaded::get, Duration.ofSeconds(5)), () -> 42L);
 
   private static SipRequest parse(String text) {
     ParseResult result = new SipMessageParser().parse(text.getBytes(StandardCharsets.UTF_8));
@@ -53,6 +54,27 @@ class OptionsResponderTest {
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.header("Retry-After")).hasValueSatisfying(value ->
         assertThat(value).startsWith("60"));
+  }
+
+  @Test
+  void overloadedInstanceAnswers503WithTheRetryAfterOfItsRefusedCallsUntilTheOverloadEnds() {
+    overloaded.set(true);
+    SipResponse refused = responder.respond(parse(OPTIONS));
+    assertThat(refused.statusCode()).isEqualTo(503);
+    assertThat(refused.reasonPhrase()).isEqualTo("Service Overloaded");
+    assertThat(refused.header("Retry-After")).contains("5");
+
+    overloaded.set(false);
+    assertThat(responder.respond(parse(OPTIONS)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void drainingOutranksOverloadWithItsLongerRetryAfter() {
+    overloaded.set(true);
+    draining.set(true);
+    SipResponse response = responder.respond(parse(OPTIONS));
+    assertThat(response.reasonPhrase()).isEqualTo("Draining");
+    assertThat(response.header("Retry-After")).contains("60");
   }
 
   @Test

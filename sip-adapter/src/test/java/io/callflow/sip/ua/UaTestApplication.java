@@ -17,7 +17,8 @@ final class UaTestApplication implements SipApplication {
   private static final int NO_DIALOG = 481;
 
   private final OptionsResponder options =
-      new OptionsResponder(OptionsSettings.defaults(), () -> false, new SplittableRandom());
+      new OptionsResponder(OptionsSettings.defaults(), () -> false, OptionsResponder.Overload.NEVER,
+          new SplittableRandom());
 
   @Override
   public void onRequest(IncomingRequest request) {

@@ -236,7 +236,7 @@ public final class B2bua implements SipApplication {
     if (admission.refuses()) {
       request.respond(request.createResponse(503, "Service Overloaded")
           .withHeader("Retry-After", Long.toString(admission.retryAfterSeconds())));
-      metrics.rejected();
+      metrics.rejected(B2buaMetrics.Refusal.OVERLOADED);
       return;
     }
     String line = line(request);
@@ -244,7 +244,7 @@ public final class B2bua implements SipApplication {
       // RFC 3261 §21.5.4 without Retry-After: only this line is down, not the whole service.
       request.respond(request.createResponse(503, "Line Down").withHeader("Warning",
           "399 callflow \"line " + line + " is down\""));
-      metrics.rejected();
+      metrics.rejected(B2buaMetrics.Refusal.LINE_DOWN);
       return;
     }
     InviteVerdict verdict = screen.check(invite);
@@ -255,13 +255,13 @@ public final class B2bua implements SipApplication {
         response = response.withHeader(header.getKey(), header.getValue());
       }
       request.respond(response);
-      metrics.rejected();
+      metrics.rejected(B2buaMetrics.Refusal.SCREENED);
       return;
     }
     AgentRoute route = route(invite);
     if (route == null) {
       request.respond(request.createResponse(404, "No Such Queue"));
-      metrics.rejected();
+      metrics.rejected(B2buaMetrics.Refusal.NO_ROUTE);
       return;
     }
     Call call = new Call(host, request, (InviteVerdict.Proceed) verdict, route, customerNumber(invite), line);

@@ -320,6 +320,10 @@ class B2buaCallsIT {
         assertAllSucceeded(refused.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "refused customer");
       }
       assertThat(rig.events).as("no call reached core").isEmpty();
+      assertThat(rig.registry.get("callflow_b2bua_calls_refused").tag("reason", "overloaded").counter().count())
+          .isEqualTo(1.0);
+      assertThat(rig.registry.get("callflow_b2bua_calls").tag("outcome", "rejected").counter().count())
+          .isEqualTo(1.0);
 
       overloaded.set(false);
       try (SippProcess customer = customer("b2bua-customer-after-overload", "customer.xml", rig.port, "4711", 1,
