@@ -76,13 +76,14 @@ stat_col() {
   awk -F';' -v name="$2" 'NR==1{for(i=1;i<=NF;i++) if($i==name) c=i} END{print $c}' "$1"
 }
 
-# p50 and p99 of column 2 (response time, ms) of SIPp -trace_rtt files
+# p50 and p99 of column 2 (response time, ms) of SIPp -trace_rtt files, nearest rank
+# (ceil(q * n)), the rule SetupTimes.java uses for the capture's figures
 percentiles() {
   cat "$@" | awk -F';' '$2 ~ /^[0-9.]+$/ {print $2}' | sort -n | awk '
+    function rank(q,  r) { r = int(NR * q); if (r < NR * q) r++; return r < 1 ? 1 : r }
     {v[NR]=$1} END {
       if (NR==0) {print "n/a n/a 0"; exit}
-      i50=int(NR*0.50); if(i50<1)i50=1; i99=int(NR*0.99); if(i99<1)i99=1;
-      print v[i50], v[i99], NR }'
+      print v[rank(0.50)], v[rank(0.99)], NR }'
 }
 
 start_uas() {
