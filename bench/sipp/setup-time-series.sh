@@ -4,6 +4,9 @@
 # milliseconds with whatever else the two cores are doing, more than the margin to a 10 ms
 # target, so a figure worth quoting is the median over several runs, with each run listed.
 # Needs tcpdump (kamailio-baseline.sh captures only when it is installed).
+# 30 s steps after the warm-up end before callflow's old generation first reaches G1's marking
+# threshold, so they show the setup time between marking cycles; STEP_SECONDS=300 includes the
+# mixed collections that follow each cycle, i.e. steady state (docs/b2bua-call.md#benchmarks).
 #
 # Usage: bench/sipp/setup-time-series.sh [RUNS]   (default 10; about 4.5 minutes per run)
 # Environment (defaults): P_RATE=1000 STEP_SECONDS=30 TARGET_MS=10
