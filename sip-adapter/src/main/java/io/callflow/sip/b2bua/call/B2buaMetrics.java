@@ -43,9 +43,9 @@ final class B2buaMetrics {
           .register(registry));
     }
     for (Refusal refusal : Refusal.values()) {
+      // No base unit: Prometheus naming would append it (callflow_b2bua_calls_refused_calls_total).
       refusals.put(refusal, Counter.builder("callflow_b2bua_calls_refused")
           .description("New calls refused before an agent was called, by why")
-          .baseUnit("calls")
           .tag("reason", refusal.label())
           .register(registry));
     }

@@ -3,6 +3,8 @@ package io.callflow.sip.b2bua.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 class B2buaMetricsTest {
@@ -32,5 +34,17 @@ class B2buaMetricsTest {
     metrics.rejected(B2buaMetrics.Refusal.SCREENED);
 
     assertThat(metrics.active()).isZero();
+  }
+
+  /** The alert rules and docs use these names: a base unit would have changed them. */
+  @Test
+  void aScrapeShowsTheNamesTheAlertRulesUse() {
+    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new B2buaMetrics(prometheus).rejected(B2buaMetrics.Refusal.OVERLOADED);
+
+    assertThat(prometheus.scrape())
+        .contains("callflow_b2bua_calls_refused_total{reason=\"overloaded\"} 1.0")
+        .contains("callflow_b2bua_calls_total{outcome=\"rejected\"} 1.0")
+        .contains("callflow_b2bua_calls_active 0.0");
   }
 }
