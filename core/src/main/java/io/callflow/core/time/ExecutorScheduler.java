@@ -59,6 +59,12 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
     return clock;
   }
 
+  /** The executor measures its delays on {@link System#nanoTime()}. */
+  @Override
+  public long elapsedMillis() {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
+  }
+
   @Override
   public ScheduledTask schedule(Duration delay, Runnable task) {
     long millis = Math.max(0, delay.toMillis());

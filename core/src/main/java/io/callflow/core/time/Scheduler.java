@@ -20,4 +20,14 @@ public interface Scheduler {
   default long nowMillis() {
     return clock().millis();
   }
+
+  /**
+   * Milliseconds on the same time line as {@link #schedule}'s delays, for keeping deadlines:
+   * unlike {@link #nowMillis()} it does not jump when the wall clock is set. Only differences
+   * between two readings mean anything. By default the clock's reading, for schedulers whose
+   * clock is their time line (a manual one in tests).
+   */
+  default long elapsedMillis() {
+    return nowMillis();
+  }
 }

@@ -94,7 +94,7 @@ final class ServiceApplication implements SipApplication {
 
   @Override
   public void onCancel(IncomingRequest invite) {
-    calls.b2bua().filter(b -> b.holds(invite.transaction().callId())).ifPresent(b -> b.onCancel(invite));
+    calls.b2bua().filter(b -> b.holds(invite.request().callId().orElse(""))).ifPresent(b -> b.onCancel(invite));
   }
 
   @Override

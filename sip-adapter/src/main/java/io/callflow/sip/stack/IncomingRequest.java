@@ -57,10 +57,13 @@ public final class IncomingRequest {
     if (dialog != null) {
       return Optional.of(dialog);
     }
-    if (transaction.remoteTag().isEmpty()) {
+    // From the request held here: the transaction lets go of its Call-ID and remote tag once it
+    // lingers after the 2xx, and the dialog is wanted long after that.
+    Optional<String> remoteTag = request.fromTag();
+    if (remoteTag.isEmpty() || remoteTag.get().isEmpty()) {
       return Optional.empty();
     }
-    return shard.dialogs().get(new DialogId(transaction.callId(), transaction.localTag(), transaction.remoteTag()));
+    return shard.dialogs().get(new DialogId(request.callId().orElse(""), transaction.localTag(), remoteTag.get()));
   }
 
   /** A response with the transaction's To tag (§8.2.6), not yet sent. */

@@ -164,7 +164,7 @@ final class Shard implements ServerTransactionUser {
       call.run();
     } catch (RuntimeException e) {
       LOG.error("application failed on {} (Call-ID {}); answering 500", incoming.method(),
-          incoming.transaction().callId(), e);
+          incoming.request().callId().orElse(""), e);
       if (!incoming.transaction().answered() && !incoming.transaction().isTerminated()) {
         respond(incoming, incoming.createResponse(500, "Server Internal Error"));
       }
@@ -177,7 +177,7 @@ final class Shard implements ServerTransactionUser {
     int status = response.statusCode();
     if (transaction.isTerminated() || transaction.answered()) {
       LOG.debug("{} to {} not sent: already answered or ended (Call-ID {})", status,
-          incoming.method(), transaction.callId());
+          incoming.method(), incoming.request().callId().orElse(""));
       return;
     }
     SipRequest request = incoming.request();
@@ -196,7 +196,7 @@ final class Shard implements ServerTransactionUser {
         expectAck(dialog, out, transaction.peer(), request.cseq().orElseThrow().number());
       }
     } else if (invite && status >= 300 && incoming.dialog().isEmpty()) {
-      endEarlyDialog(transaction);
+      endEarlyDialog(transaction, request);
     }
     transaction.respond(out);
   }
@@ -223,9 +223,11 @@ final class Shard implements ServerTransactionUser {
     application.onAckTimeout(dialog);
   }
 
-  private void endEarlyDialog(ServerTransaction invite) {
-    if (!invite.remoteTag().isEmpty()) {
-      dialogs.get(new DialogId(invite.callId(), invite.localTag(), invite.remoteTag())).ifPresent(this::forget);
+  /** The early dialog a 101-199 to {@code request} created, ended by a 300-699 or a CANCEL. */
+  private void endEarlyDialog(ServerTransaction invite, SipRequest request) {
+    String remoteTag = request.fromTag().orElse("");
+    if (!remoteTag.isEmpty()) {
+      dialogs.get(new DialogId(request.callId().orElse(""), invite.localTag(), remoteTag)).ifPresent(this::forget);
     }
   }
 
@@ -266,7 +268,7 @@ final class Shard implements ServerTransactionUser {
 
   @Override
   public void onCancel(InviteServerTransaction invite, SipRequest inviteRequest, SipRequest cancel) {
-    endEarlyDialog(invite);
+    endEarlyDialog(invite, inviteRequest);
     IncomingRequest incoming = new IncomingRequest(this, invite, inviteRequest, null);
     callApplication(incoming, () -> application.onCancel(incoming));
   }
@@ -490,7 +492,7 @@ final class Shard implements ServerTransactionUser {
       }
       unanswered.remove(branch, this);
       if (status < 300 && !tagged) {
-        LOG.debug("2xx without a To tag ignored (Call-ID {})", transaction.callId());
+        LOG.debug("2xx without a To tag ignored (Call-ID {})", response.callId().orElse(""));
         return;
       }
       CallListener told = listener;

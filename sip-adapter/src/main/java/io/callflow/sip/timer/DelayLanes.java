@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Timers of one event loop kept in first-in-first-out lanes, one lane per delay. A SIP stack
  * starts a few timers per transaction and nearly all of them with one of a handful of delays
- * (64*T1 = 32 s for Timers B, F, H, J, L, M; T4; T1 and its doublings), so within a lane the
+ * (64*T1 = 32 s for Timers B, F, H; T1 and its doublings; a transaction's last timer, J, L,
+ * M, D, K or I, waits in its layer's linger queue instead), so within a lane the
  * deadlines come in the order the timers were started: adding is an append, the next to fire is
  * always the head, and each lane needs one scheduled task of the loop, not one per timer. This
  * is how SIP proxies have kept their timers for a long time (fixed-delay timer lists).

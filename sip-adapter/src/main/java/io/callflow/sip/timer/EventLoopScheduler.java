@@ -41,6 +41,12 @@ public final class EventLoopScheduler implements Scheduler {
     return clock;
   }
 
+  /** The loop measures its delays on {@link System#nanoTime()}, so deadlines are kept on it too. */
+  @Override
+  public long elapsedMillis() {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
+  }
+
   /**
    * Longest delay kept in a lane. A cancelled lane entry waits for its deadline, which costs
    * nothing for the transaction timers (64*T1 at most) but would keep a cancelled session

@@ -13,13 +13,11 @@ import java.util.Set;
  * used only on the owner's event loop.
  *
  * <p>A transaction has at most a few timers pending at once (two nearly always: a
- * retransmission timer and its timeout), and one (64*T1) while it lingers in Completed or
- * Accepted for 32 s, so the pending timers sit in two fields and, only for a third and more, a
- * small array, searched by name; each timer is one object that is itself the task handed to
- * the scheduler. An {@code EnumMap} with a slot per name, a separate entry and a capturing
- * lambda per timer cost about 230 bytes per transaction more, all of it kept for those 32 s;
- * the array for the first two cost one more object per transaction, copied by the collector
- * with every lingering transaction.
+ * retransmission timer and its timeout), so the pending timers sit in two fields and, only for
+ * a third and more, a small array, searched by name; each timer is one object that is itself
+ * the task handed to the scheduler. (The last timer of a transaction that lingers after its
+ * final response is not kept here but in its layer's linger queue, without an object of its
+ * own.)
  */
 public final class NamedTimers {
 

@@ -65,7 +65,7 @@ public final class InviteClientTransaction extends ClientTransaction {
           interval -> settings().nextInterval(TimerName.A, interval), request,
           layer.metrics()::requestRetransmitted);
     }
-    timers.start(TimerName.B, initial(TimerName.B), this::timerBFired);
+    startTimer(TimerName.B, initial(TimerName.B), this::timerBFired);
     transmit(request);
   }
 
@@ -89,7 +89,7 @@ public final class InviteClientTransaction extends ClientTransaction {
           listener.onResponse(this, response);
         } else if (status < 300) {
           moveTo(ACCEPTED);
-          timers.start(TimerName.M, initial(TimerName.M), () -> moveTo(TERMINATED));
+          linger(TimerName.M);
           listener.onResponse(this, response);
           forgetRequest();
         } else {
@@ -102,7 +102,7 @@ public final class InviteClientTransaction extends ClientTransaction {
             if (!initial(TimerName.D).isZero()) {
               ack = StoredMessage.of(firstAck);
             }
-            startOrRun(TimerName.D, () -> moveTo(TERMINATED));
+            linger(TimerName.D);
           }
         }
       }
@@ -131,8 +131,8 @@ public final class InviteClientTransaction extends ClientTransaction {
   private void moveTo(InviteClientState next) {
     checkTransition(state, next, state.canMoveTo(next));
     if (state == CALLING) {
-      timers.cancel(TimerName.A);
-      timers.cancel(TimerName.B);
+      cancelTimer(TimerName.A);
+      cancelTimer(TimerName.B);
     }
     state = next;
     if (next == TERMINATED) {

@@ -64,7 +64,7 @@ public final class InviteServerTransaction extends ServerTransaction {
 
   /** §17.2.1: the TU gets 200 ms to send a provisional response before the transaction sends 100. */
   void start() {
-    timers.start(TimerName.TRYING, initial(TimerName.TRYING), this::tryingTimerFired);
+    startTimer(TimerName.TRYING, initial(TimerName.TRYING), this::tryingTimerFired);
   }
 
   private void tryingTimerFired() {
@@ -84,10 +84,10 @@ public final class InviteServerTransaction extends ServerTransaction {
       return;
     }
     if (state != PROCEEDING) {
-      throw new IllegalStateException("INVITE server transaction for Call-ID " + callId()
+      throw new IllegalStateException("INVITE server transaction for " + callIdForLog()
           + " cannot send " + status + " in state " + state);
     }
-    timers.cancel(TimerName.TRYING);
+    cancelTimer(TimerName.TRYING);
     sent(response);
     if (status >= 300) {
       moveTo(COMPLETED);
@@ -96,12 +96,12 @@ public final class InviteServerTransaction extends ServerTransaction {
             interval -> settings().nextInterval(TimerName.G, interval), response,
             layer.metrics()::responseRetransmitted);
       }
-      timers.start(TimerName.H, initial(TimerName.H), this::timerHFired);
+      startTimer(TimerName.H, initial(TimerName.H), this::timerHFired);
     } else if (status >= 200) {
       moveTo(ACCEPTED);
       // The TU retransmits its 2xx itself (§13.3.1.4); Accepted only absorbs and passes ACKs.
       forgetResponses();
-      timers.start(TimerName.L, initial(TimerName.L), () -> moveTo(TERMINATED));
+      linger(TimerName.L);
     }
     transmit(response);
   }
@@ -128,7 +128,7 @@ public final class InviteServerTransaction extends ServerTransaction {
       case COMPLETED -> {
         moveTo(CONFIRMED);
         forgetResponses();
-        startOrRun(TimerName.I, () -> moveTo(TERMINATED));
+        linger(TimerName.I);
       }
       case ACCEPTED -> layer.user().onAck(ack, peer);
       default -> {
@@ -140,8 +140,8 @@ public final class InviteServerTransaction extends ServerTransaction {
   private void moveTo(InviteServerState next) {
     checkTransition(state, next, state.canMoveTo(next));
     if (state == COMPLETED) {
-      timers.cancel(TimerName.G);
-      timers.cancel(TimerName.H);
+      cancelTimer(TimerName.G);
+      cancelTimer(TimerName.H);
     }
     state = next;
     if (next == TERMINATED) {

@@ -66,7 +66,7 @@ public final class NonInviteClientTransaction extends ClientTransaction {
           interval -> state == PROCEEDING ? settings().t2() : settings().nextInterval(TimerName.E, interval),
           request, layer.metrics()::requestRetransmitted);
     }
-    timers.start(TimerName.F, initial(TimerName.F), this::timerFFired);
+    startTimer(TimerName.F, initial(TimerName.F), this::timerFFired);
     transmit(request);
   }
 
@@ -94,7 +94,7 @@ public final class NonInviteClientTransaction extends ClientTransaction {
     listener.onResponse(this, response);
     forgetRequest();
     forgetListener();
-    startOrRun(TimerName.K, () -> moveTo(TERMINATED));
+    linger(TimerName.K);
   }
 
   @Override
@@ -105,8 +105,8 @@ public final class NonInviteClientTransaction extends ClientTransaction {
   private void moveTo(NonInviteClientState next) {
     checkTransition(state, next, state.canMoveTo(next));
     if (next == COMPLETED || next == TERMINATED) {
-      timers.cancel(TimerName.E);
-      timers.cancel(TimerName.F);
+      cancelTimer(TimerName.E);
+      cancelTimer(TimerName.F);
     }
     state = next;
     if (next == TERMINATED) {

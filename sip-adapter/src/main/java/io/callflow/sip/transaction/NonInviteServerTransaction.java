@@ -61,7 +61,7 @@ public final class NonInviteServerTransaction extends ServerTransaction {
   @Override
   public void respond(SipResponse response) {
     if (state != TRYING && state != PROCEEDING) {
-      throw new IllegalStateException("non-INVITE server transaction for Call-ID " + callId()
+      throw new IllegalStateException("non-INVITE server transaction for " + callIdForLog()
           + " cannot send " + response.statusCode() + " in state " + state);
     }
     sent(response);
@@ -76,7 +76,7 @@ public final class NonInviteServerTransaction extends ServerTransaction {
       if (!initial(TimerName.J).isZero()) {
         storeFinal();
       }
-      startOrRun(TimerName.J, () -> moveTo(TERMINATED));
+      linger(TimerName.J);
     }
   }
 

@@ -13,8 +13,10 @@ public abstract sealed class ServerTransaction extends Transaction
     permits InviteServerTransaction, NonInviteServerTransaction {
 
   final ServerKey key;
-  private final String localTag;
-  private final String remoteTag;
+  /** Null once a non-INVITE transaction lingers; see {@link #shed}. */
+  private String localTag;
+  /** Empty once the transaction lingers. */
+  private String remoteTag;
   /** The last response while it may be sent again parsed (a 1xx, an INVITE's non-2xx until its ACK). */
   private SipResponse lastResponse;
   /** A non-INVITE's final response, kept encoded for the 64*T1 of Completed (§17.2.2). */
@@ -33,13 +35,18 @@ public abstract sealed class ServerTransaction extends Transaction
   /**
    * The To tag of this side's responses (§8.2.6.2): the request's own To tag within a
    * dialog, otherwise one chosen when the request arrived, so every response of the
-   * transaction, the 487 after a CANCEL and the CANCEL's 200 carry the same tag (§9.2).
+   * transaction, the 487 after a CANCEL and the CANCEL's 200 carry the same tag (§9.2). An
+   * INVITE transaction keeps it while it lingers (a CANCEL crossing its 2xx is answered with
+   * it); a non-INVITE one, null then, has no use for it after its final response.
    */
   public String localTag() {
     return localTag;
   }
 
-  /** The From tag of the request: the remote tag of a dialog it creates (§12.1.1); empty if none. */
+  /**
+   * The From tag of the request: the remote tag of a dialog it creates (§12.1.1); empty if none,
+   * and once the transaction lingers after its final response.
+   */
   public String remoteTag() {
     return remoteTag;
   }
@@ -96,6 +103,15 @@ public abstract sealed class ServerTransaction extends Transaction
   void forgetResponses() {
     lastResponse = null;
     storedFinal = null;
+  }
+
+  @Override
+  void shed() {
+    super.shed();
+    remoteTag = "";
+    if (!(this instanceof InviteServerTransaction)) {
+      localTag = null;
+    }
   }
 
   @Override

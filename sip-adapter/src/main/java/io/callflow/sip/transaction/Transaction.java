@@ -7,6 +7,7 @@ import io.callflow.sip.timer.NamedTimers;
 import io.callflow.sip.timer.TimerName;
 import io.callflow.sip.timer.TimerSettings;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * <p>The parsed request is kept only until the final response: after that a transaction
  * lingers up to 64*T1 (Timers J, L, M, D over UDP) just to absorb retransmissions, and a
  * parsed message held that long by every call is what made the collector's pauses long at
- * load. What the lingering part needs (method, CSeq number, Call-ID, tags) is kept as values.
+ * load. What the lingering part needs (method, CSeq number, key, peer, state) is kept as
+ * values; its last timer is its place in the layer's {@link LingerQueues}, and the Call-ID and
+ * tags go as it starts to linger ({@link #shed}).
  */
 public abstract sealed class Transaction permits ServerTransaction, ClientTransaction {
 
@@ -32,16 +35,23 @@ public abstract sealed class Transaction permits ServerTransaction, ClientTransa
   /** Null once the final response was sent or received; see {@link #forgetRequest}. */
   SipRequest request;
   final Peer peer;
-  final NamedTimers timers;
+  /** Created with the first timer, dropped when the transaction starts to linger. */
+  private NamedTimers timers;
+  /** The last timer while the transaction lingers (see {@link LingerQueues}), else null. */
+  TimerName lingerTimer;
+  /** When {@link #lingerTimer} is due, on the scheduler's elapsed time line. */
+  long lingerDeadline;
+  /** The next transaction in the same linger queue. */
+  Transaction lingerNext;
   private final String method;
   private final long cseq;
-  private final String callId;
+  /** Null once the transaction lingers; see {@link #shed}. */
+  private String callId;
 
   Transaction(TransactionLayer layer, SipRequest request, Peer peer) {
     this.layer = layer;
     this.request = request;
     this.peer = peer;
-    this.timers = new NamedTimers(layer.scheduler());
     this.method = request.method();
     this.cseq = request.cseq().map(CSeq::number).orElse(-1L);
     this.callId = request.callId().orElse("");
@@ -54,7 +64,7 @@ public abstract sealed class Transaction permits ServerTransaction, ClientTransa
    */
   public SipRequest request() {
     if (request == null) {
-      throw new IllegalStateException(method + " transaction for Call-ID " + callId
+      throw new IllegalStateException(method + " transaction for " + callIdForLog()
           + " no longer holds its request (kept only until the final response)");
     }
     return request;
@@ -80,19 +90,34 @@ public abstract sealed class Transaction permits ServerTransaction, ClientTransa
     return peer;
   }
 
-  /** The Call-ID of the request; it chooses the event loop the transaction runs on. */
+  /**
+   * The Call-ID of the request, which chose the event loop the transaction runs on; empty once
+   * the transaction lingers after its final response (see {@link #shed}).
+   */
   public String callId() {
-    return callId;
+    return callId != null ? callId : "";
+  }
+
+  /** "Call-ID x" for logs and errors, or a note that a lingering transaction no longer keeps it. */
+  String callIdForLog() {
+    return callId != null ? "Call-ID " + callId : "Call-ID not kept while lingering";
   }
 
   /** The names of the timers this transaction has pending. */
   public Set<TimerName> pendingTimers() {
-    return timers.pending();
+    Set<TimerName> names = timers == null ? EnumSet.noneOf(TimerName.class) : timers.pending();
+    if (lingerTimer != null) {
+      names.add(lingerTimer);
+    }
+    return names;
   }
 
   /** How long until {@code timer} fires, or null when it is not pending. */
   public Duration timeUntil(TimerName timer) {
-    return timers.remaining(timer);
+    if (timer == lingerTimer) {
+      return Duration.ofMillis(layer.lingering().remainingMillis(this));
+    }
+    return timers == null ? null : timers.remaining(timer);
   }
 
   /** The current state, one of the subclass's state enum. */
@@ -120,7 +145,7 @@ public abstract sealed class Transaction permits ServerTransaction, ClientTransa
    */
   void retransmitEvery(TimerName timer, Duration interval, BooleanSupplier active,
       UnaryOperator<Duration> next, SipMessage message, Runnable count) {
-    timers.start(timer, interval, () -> {
+    startTimer(timer, interval, () -> {
       if (active.getAsBoolean()) {
         retransmitEvery(timer, next.apply(interval), active, next, message, count);
         count.run();
@@ -138,16 +163,59 @@ public abstract sealed class Transaction permits ServerTransaction, ClientTransa
     return settings().initial(timer, peer.reliable());
   }
 
+  /** Starts {@code timer} to run {@code action} after {@code delay}, replacing a pending one. */
+  void startTimer(TimerName timer, Duration delay, Runnable action) {
+    if (timers == null) {
+      timers = new NamedTimers(layer.scheduler());
+    }
+    timers.start(timer, delay, action);
+  }
+
+  /** Stops {@code timer} if it is pending. */
+  void cancelTimer(TimerName timer) {
+    if (timers != null) {
+      timers.cancel(timer);
+    }
+  }
+
   /**
-   * Starts {@code timer} with its first duration; a wait timer that is zero on a reliable
-   * transport (D, I, J, K) runs {@code action} at once instead of scheduling it.
+   * The final response is out (server) or in (client) and only {@code timer} is left (D, I, J,
+   * K, L, M): the other timers stop and the transaction waits in its layer's
+   * {@link LingerQueues}, then terminates; at once when the timer is zero (D, I, J, K over
+   * reliable transports).
    */
-  void startOrRun(TimerName timer, Runnable action) {
+  void linger(TimerName timer) {
     Duration delay = initial(timer);
+    dropTimers();
     if (delay.isZero()) {
-      action.run();
+      terminateNow();
     } else {
-      timers.start(timer, delay, action);
+      shed();
+      layer.lingering().add(this, timer, delay);
+    }
+  }
+
+  /**
+   * Lets go of what only the TU and logs used before the final response, as the transaction
+   * starts to linger: every string kept those 64*T1 is copied by the collector into the old
+   * generation and reclaimed there, for each of a call's three lingering transactions. What
+   * matching and absorbing need stays (key, peer, state, a stored response).
+   */
+  void shed() {
+    callId = null;
+  }
+
+  /** The linger timer came due: Terminated, unless something ended the transaction before. */
+  void lingerExpired() {
+    if (lingerTimer != null) {
+      terminateNow();
+    }
+  }
+
+  private void dropTimers() {
+    if (timers != null) {
+      timers.cancelAll();
+      timers = null;
     }
   }
 
@@ -161,11 +229,11 @@ public abstract sealed class Transaction permits ServerTransaction, ClientTransa
    */
   void checkTransition(Enum<?> from, Enum<?> to, boolean allowed) {
     if (!allowed) {
-      throw new IllegalStateException(getClass().getSimpleName() + " for Call-ID " + callId
+      throw new IllegalStateException(getClass().getSimpleName() + " for " + callIdForLog()
           + ": no transition " + from + " -> " + to);
     }
     if (LOG.isDebugEnabled()) {
-      LOG.debug("{} {} {} -> {} (Call-ID {})", getClass().getSimpleName(), method, from, to, callId);
+      LOG.debug("{} {} {} -> {} ({})", getClass().getSimpleName(), method, from, to, callIdForLog());
     }
   }
 
@@ -176,7 +244,8 @@ public abstract sealed class Transaction permits ServerTransaction, ClientTransa
 
   /** Stops the timers and leaves the layer's table; called once, on entering Terminated. */
   void ended() {
-    timers.cancelAll();
+    dropTimers();
+    lingerTimer = null;
     layer.remove(this);
   }
 }

@@ -39,6 +39,7 @@ public final class TransactionLayer {
   private final Map<ClientKey, ClientTransaction> clients = new HashMap<>();
   private final SharedValues<Peer> peers = new SharedValues<>();
   private final SharedValues<String> sentByHosts = new SharedValues<>();
+  private final LingerQueues lingering;
 
   /**
    * @param loop runs transport-failure callbacks back on this layer's thread
@@ -51,6 +52,7 @@ public final class TransactionLayer {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.user = Objects.requireNonNull(user, "user");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.lingering = new LingerQueues(scheduler);
   }
 
   /** A request from {@code source}: a retransmission, an ACK, a CANCEL or a new transaction. */
@@ -213,6 +215,10 @@ public final class TransactionLayer {
 
   Scheduler scheduler() {
     return scheduler;
+  }
+
+  LingerQueues lingering() {
+    return lingering;
   }
 
   TransactionMetrics metrics() {

@@ -203,7 +203,7 @@ public final class B2bua implements SipApplication {
   @Override
   public void onCancel(IncomingRequest invite) {
     guarded(null, () -> {
-      Call call = calls.get(invite.transaction().callId());
+      Call call = calls.get(invite.request().callId().orElse(""));
       if (call != null) {
         call.customerCancelled();
       }
@@ -405,7 +405,7 @@ public final class B2bua implements SipApplication {
     } catch (RuntimeException e) {
       LOG.error("B2BUA failed on {} (Call-ID {}); answering 500 when still unanswered",
           request == null ? "an event" : request.method(),
-          request == null ? "?" : request.transaction().callId(), e);
+          request == null ? "?" : request.request().callId().orElse("?"), e);
       if (request != null && !request.method().equals("ACK")) {
         request.respond(request.createResponse(500, "Server Internal Error"));
       }
