@@ -10,6 +10,7 @@ import io.callflow.ops.config.ConfigLoader;
 import io.callflow.ops.config.HttpConfig;
 import io.callflow.ops.config.StoreConfig;
 import io.callflow.ops.config.Secrets;
+import io.callflow.sip.testing.FreePorts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -157,7 +158,7 @@ class MainTest {
   @Test
   void runFailsWithExitOneWhenTheHttpPortIsTaken() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      int sipPort = freePort();
+      int sipPort = FreePorts.udpAndTcp();
       String file = file("sip:\n  udpPort: " + sipPort + "\n  tcpPort: " + sipPort + "\nhttp:\n  port: "
           + taken.getLocalPort() + "\nstore:\n  path: "
           + dir.resolve("taken.db") + "\n");
@@ -168,11 +169,11 @@ class MainTest {
 
   @Test
   void startedServiceIsReadyAndStopsListeningWhenStopped() throws Exception {
-    int sipPort = freePort();
+    int sipPort = FreePorts.udpAndTcp();
     CallflowConfig defaults = new ConfigLoader().load(Optional.of(Path.of(
         file("sip:\n  udpPort: " + sipPort + "\n  tcpPort: " + sipPort + "\n"))));
     CallflowConfig config = new CallflowConfig(defaults.sip(),
-        new HttpConfig(InetAddress.getLoopbackAddress(), freePort(), defaults.http().maxRequestBytes()),
+        new HttpConfig(InetAddress.getLoopbackAddress(), FreePorts.udpAndTcp(), defaults.http().maxRequestBytes()),
         new StoreConfig(dir.resolve("var/callflow.db"), defaults.store().queueCapacity(),
             defaults.store().batchSize(), defaults.store().batchDelay(), defaults.store().backlogRetryAfter()),
         defaults.procedure(), defaults.headset(), defaults.b2bua(), defaults.logging());
@@ -190,11 +191,5 @@ class MainTest {
             () -> client.send(HttpRequest.newBuilder(readyz).build(), HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(ConnectException.class);
     service.stop();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 }

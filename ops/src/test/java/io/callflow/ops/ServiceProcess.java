@@ -1,11 +1,10 @@
 package io.callflow.ops;
 
+import io.callflow.sip.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,7 +58,7 @@ public final class ServiceProcess implements AutoCloseable {
    */
   public static ServiceProcess startReady(Path dir, String name, Path store, String moreSipYaml, String moreYaml)
       throws IOException, InterruptedException {
-    return startReady(dir, name, store, freeUdpAndTcpPort(), moreSipYaml, moreYaml);
+    return startReady(dir, name, store, FreePorts.udpAndTcp(), moreSipYaml, moreYaml);
   }
 
   /**
@@ -69,7 +68,7 @@ public final class ServiceProcess implements AutoCloseable {
    */
   public static ServiceProcess startReady(Path dir, String name, Path store, int sipPort, String moreSipYaml,
       String moreYaml) throws IOException, InterruptedException {
-    int httpPort = freeTcpPort();
+    int httpPort = FreePorts.udpAndTcp();
     Path config = Files.writeString(dir.resolve(name + ".yaml"), String.join("\n",
         "sip:", "  udpPort: " + sipPort, "  tcpPort: " + sipPort, moreSipYaml,
         "http:", "  port: " + httpPort,
@@ -176,23 +175,4 @@ public final class ServiceProcess implements AutoCloseable {
     throw new AssertionError("not ready within " + START_LIMIT + ":\n" + log(), lastError);
   }
 
-  private static int freeTcpPort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
-
-  /** A port free for both UDP and TCP, as SIP listens on both. */
-  public static int freeUdpAndTcpPort() throws IOException {
-    IOException lastError = null;
-    for (int attempt = 0; attempt < 20; attempt++) {
-      try (DatagramSocket udp = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-           ServerSocket tcp = new ServerSocket(udp.getLocalPort(), 1, InetAddress.getLoopbackAddress())) {
-        return tcp.getLocalPort();
-      } catch (IOException tcpTaken) {
-        lastError = tcpTaken;
-      }
-    }
-    throw new IOException("no port free for both UDP and TCP on 127.0.0.1", lastError);
-  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callflow.ops.Programs;
 import io.callflow.ops.ServiceProcess;
+import io.callflow.sip.testing.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +43,9 @@ class CallSurvivesRestartIT {
 
   @Test
   void aCallUpWhileTheServiceIsKilledResumesAfterTheRestartAndEndsThroughTheRestoredDialogs() throws Exception {
-    int agentPort = ServiceProcess.freeUdpAndTcpPort();
-    int customerPort = ServiceProcess.freeUdpAndTcpPort();
-    int sipPort = ServiceProcess.freeUdpAndTcpPort();
+    int agentPort = FreePorts.udpAndTcp();
+    int customerPort = FreePorts.udpAndTcp();
+    int sipPort = FreePorts.udpAndTcp();
     Path store = dir.resolve("callflow.db");
     String b2bua = String.join("\n", "b2bua:", "  routing: transparent", "  nextHop: sip:127.0.0.1:" + agentPort);
     // SIPp's -cid_str: %u is the call number, 1 for the only call.

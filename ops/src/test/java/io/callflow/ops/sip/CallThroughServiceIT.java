@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callflow.ops.Programs;
 import io.callflow.ops.ServiceProcess;
+import io.callflow.sip.testing.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,12 +29,12 @@ class CallThroughServiceIT {
 
   @Test
   void customerCallsReachTheAgentPhoneAreRecordedAndLeaveNothingBehind() throws Exception {
-    int agentPort = ServiceProcess.freeUdpAndTcpPort();
+    int agentPort = FreePorts.udpAndTcp();
     Process agent = sipp("agent", "sipp/agent_answers.xml", List.of("-p", String.valueOf(agentPort),
         "-m", String.valueOf(CALLS)));
     try (ServiceProcess service = ServiceProcess.startReady(dir, "b2bua", dir.resolve("callflow.db"), "",
         String.join("\n", "b2bua:", "  routing: transparent", "  nextHop: sip:127.0.0.1:" + agentPort))) {
-      int customerPort = ServiceProcess.freeUdpAndTcpPort();
+      int customerPort = FreePorts.udpAndTcp();
       Process customer = sipp("customer", "sipp/customer_call.xml", List.of(
           "127.0.0.1:" + service.sipAddress().getPort(), "-s", "5000", "-p", String.valueOf(customerPort),
           "-m", String.valueOf(CALLS), "-r", "5", "-d", "500"));

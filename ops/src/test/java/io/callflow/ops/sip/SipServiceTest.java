@@ -12,15 +12,12 @@ import io.callflow.ops.config.Secrets;
 import io.callflow.ops.headset.HeadsetAlerts;
 import io.callflow.ops.store.SqliteCallRecordStore;
 import io.callflow.ops.store.StoreSettings;
+import io.callflow.sip.testing.FreePorts;
 import io.callflow.sip.ua.OptionsResponder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +63,7 @@ class SipServiceTest {
   /** Starts the service on free ports with {@code sipYaml} (lines under {@code sip:}) over the defaults. */
   private void startService(String sipYaml) throws IOException {
     Path file = Files.writeString(dir.resolve("callflow.yaml"),
-        "sip:\n  udpPort: " + freeUdpPort() + "\n  tcpPort: " + freeTcpPort() + "\n" + sipYaml);
+        "sip:\n  udpPort: " + FreePorts.udpAndTcp() + "\n  tcpPort: " + FreePorts.udpAndTcp() + "\n" + sipYaml);
     CallflowConfig config = new ConfigLoader().load(Optional.of(file));
     Secrets secrets = Secrets.resolve(config, Map.of());
     CallControl calls = CallControl.create(config.b2bua(), config.sip(), DropCauseTable.defaults(), secrets, scheduler, registry,
@@ -218,15 +215,4 @@ class SipServiceTest {
     return registry.get("callflow.call.quality.reports").tag("result", result).counter().count();
   }
 
-  static int freeUdpPort() throws IOException {
-    try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-      return socket.getLocalPort();
-    }
-  }
-
-  static int freeTcpPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
 }

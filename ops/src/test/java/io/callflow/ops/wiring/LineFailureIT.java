@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callflow.ops.Programs;
 import io.callflow.ops.ServiceProcess;
+import io.callflow.sip.testing.FreePorts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -36,7 +37,7 @@ class LineFailureIT {
 
   @Test
   void aTrunkThatStopsAnsweringAlertsTheSupervisorAndShowsAgentsTheBannerUntilItAnswersAgain() throws Exception {
-    int trunkPort = ServiceProcess.freeUdpAndTcpPort();
+    int trunkPort = FreePorts.udpAndTcp();
     String sipYaml = String.join("\n",
         "  peers:",
         "    - name: pbx",
