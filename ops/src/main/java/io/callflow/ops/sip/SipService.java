@@ -54,7 +54,8 @@ public final class SipService implements AutoCloseable {
    * @param quality the headset monitor's inbox for vq-rtcpxr PUBLISH
    * @param knownAgent whether a From user part names an agent the service knows
    * @param draining true once the service drains: OPTIONS then answers 503
-   * @param overload while it holds, new calls are refused and OPTIONS answers 503 too
+   * @param overload while it holds, new calls are refused and OPTIONS answers 503 too (only
+   *     when call routing is on: see {@link #start})
    * @param lines where line up/down goes after it is logged and counted
    */
   public record Ports(QualityReportInbox quality, Predicate<String> knownAgent, BooleanSupplier draining,
@@ -79,8 +80,12 @@ public final class SipService implements AutoCloseable {
   public static SipService start(SipConfig config, Secrets secrets, IoEventLoopGroup loops,
       MeterRegistry registry, Scheduler scheduler, Ports ports, CallControl calls) {
     SecureRandom random = new SecureRandom();
+    // OPTIONS reports an overload only where it refuses calls: with b2bua.routing none every
+    // INVITE is refused anyway, and a 503 would only make a PBX or dispatcher mark the node
+    // down for the phones' PUBLISH and REGISTER as well.
+    OptionsResponder.Overload overload = calls.b2bua().isPresent() ? ports.overload() : OptionsResponder.Overload.NEVER;
     ServiceApplication application = new ServiceApplication(
-        new OptionsResponder(SipSettingsMapping.options(config), ports.draining(), ports.overload(), random),
+        new OptionsResponder(SipSettingsMapping.options(config), ports.draining(), overload, random),
         new QualityPublish(ports.quality(), ports.knownAgent()), calls);
     SipEdge edge = new SipEdge(new EdgePolicy(SipSettingsMapping.edge(config), scheduler.clock()));
     SipStack stack = startStack(config, application, registry, loops, edge);

@@ -62,8 +62,14 @@ class SipServiceTest {
 
   /** Starts the service on free ports with {@code sipYaml} (lines under {@code sip:}) over the defaults. */
   private void startService(String sipYaml) throws IOException {
+    startService(sipYaml, "");
+  }
+
+  /** Like {@link #startService(String)}, with {@code moreYaml} (whole sections) after {@code sip:}. */
+  private void startService(String sipYaml, String moreYaml) throws IOException {
     Path file = Files.writeString(dir.resolve("callflow.yaml"),
-        "sip:\n  udpPort: " + FreePorts.udpAndTcp() + "\n  tcpPort: " + FreePorts.udpAndTcp() + "\n" + sipYaml);
+        "sip:\n  udpPort: " + FreePorts.udpAndTcp() + "\n  tcpPort: " + FreePorts.udpAndTcp() + "\n" + sipYaml
+            + moreYaml);
     CallflowConfig config = new ConfigLoader().load(Optional.of(file));
     Secrets secrets = Secrets.resolve(config, Map.of());
     CallControl calls = CallControl.create(config.b2bua(), config.sip(), DropCauseTable.defaults(), secrets, scheduler, registry,
@@ -103,13 +109,25 @@ class SipServiceTest {
   }
 
   @Test
-  void optionsWhileOverloadedIsAnswered503WithTheOverloadsRetryAfter() {
+  void optionsWhileOverloadedIsAnswered503WithTheOverloadsRetryAfter() throws IOException {
+    phone.close();
+    service.close();
+    startService("", "b2bua:\n  routing: transparent\n  nextHop: sip:127.0.0.1:" + FreePorts.udpAndTcp() + "\n");
     overloaded.set(true);
 
     UdpSipClient.Reply reply = phone.exchange(phone.request("OPTIONS", "probe", ""));
 
     assertThat(reply.status()).isEqualTo(503);
     assertThat(reply.header("Retry-After")).hasValue("5");
+  }
+
+  @Test
+  void withoutCallRoutingAnOverloadLeavesOptionsAt200() {
+    overloaded.set(true);
+
+    UdpSipClient.Reply reply = phone.exchange(phone.request("OPTIONS", "probe", ""));
+
+    assertThat(reply.status()).as("routing none refuses every INVITE anyway").isEqualTo(200);
   }
 
   @Test
