@@ -27,6 +27,7 @@ public record B2buaConfig(
     Duration agentRingTimeout,
     Duration dropHoldTimeout,
     int maxForwards,
+    int maxCalls,
     SessionTimer sessionTimer,
     Drops drops,
     Agents agents,
@@ -84,6 +85,7 @@ public record B2buaConfig(
         n.get("agentRingTimeout", duration(Duration.ofSeconds(1), Duration.ofMinutes(10))),
         n.get("dropHoldTimeout", duration(Duration.ofSeconds(1), Duration.ofHours(1))),
         n.get("maxForwards", integer(1, 255)),
+        n.get("maxCalls", integer(0, 1_000_000)),
         n.section("sessionTimer", t -> new SessionTimer(
             t.get("sessionExpires", duration(Duration.ofSeconds(90), Duration.ofDays(1))),
             t.get("minSe", duration(Duration.ofSeconds(90), Duration.ofDays(1))))),

@@ -71,6 +71,7 @@ public final class CallControl {
     B2bua b2bua = settings.map(s -> new B2bua(s, pool, scheduler, registry, events)).orElse(null);
     if (b2bua != null) {
       b2bua.transferSettings(B2buaSettingsMapping.transfer(config));
+      b2bua.limitCalls(config.maxCalls());
     }
     return new CallControl(b2bua, registrar, events, unrouted);
   }

@@ -281,6 +281,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void b2buaMaxCallsIsOffByDefaultAndNeverNegative() throws IOException {
+    assertThat(load("").b2bua().maxCalls()).as("0: no limit").isZero();
+    assertThat(load("b2bua:\n  maxCalls: 400\n").b2bua().maxCalls()).isEqualTo(400);
+    assertThat(errorsOf("b2bua:\n  maxCalls: -1\n"))
+        .singleElement().asString().startsWith("config error: b2bua.maxCalls = -1:");
+  }
+
+  @Test
   void b2buaSessionTimerBelowTheRfc4028FloorIsRefused() throws IOException {
     assertThat(errorsOf("b2bua:\n  sessionTimer:\n    minSe: 30s\n"))
         .singleElement().asString().startsWith("config error: b2bua.sessionTimer.minSe = 30s:");

@@ -18,6 +18,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SipServiceTest {
 
   private static final String AGENT = "a-1042";
+
+  /** A customer's audio offer (RFC 4566), as a PBX sends it. */
+  private static final String SDP = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+      + "m=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
 
   @TempDir
   Path dir;
@@ -119,6 +127,29 @@ class SipServiceTest {
 
     assertThat(reply.status()).isEqualTo(503);
     assertThat(reply.header("Retry-After")).hasValue("5");
+  }
+
+  @Test
+  void aNewCallBeyondMaxCallsIsRefused503WithoutRetryAfter() throws IOException {
+    try (DatagramSocket silentAgent = new DatagramSocket(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), FreePorts.udpAndTcp()))) {
+      phone.close();
+      service.close();
+      startService("", "b2bua:\n  routing: transparent\n  nextHop: sip:127.0.0.1:" + silentAgent.getLocalPort()
+          + "\n  maxCalls: 1\n");
+      phone.send(phone.request("INVITE", "4711", SDP, "Content-Type: application/sdp"));
+      // The agent leg reaching the agent, who never answers: the first call is held, ringing.
+      silentAgent.setSoTimeout(10_000);
+      silentAgent.receive(new DatagramPacket(new byte[65_536], 65_536));
+
+      UdpSipClient.Reply second = phone.exchange(phone.request("INVITE", "4712", SDP, "Content-Type: application/sdp"));
+
+      assertThat(second.status()).isEqualTo(503);
+      assertThat(second.reason()).isEqualTo("Maximum Calls In Progress");
+      assertThat(second.header("Retry-After")).as("a slot frees when a call ends").isEmpty();
+      assertThat(registry.get("callflow_b2bua_calls_refused").tag("reason", "capacity").counter().count())
+          .isEqualTo(1.0);
+    }
   }
 
   @Test

@@ -70,6 +70,8 @@ public final class B2bua implements SipApplication {
   /** Lines core said are down (RefuseNewCalls): new calls on them get 503. */
   private final Set<String> refusedLines = ConcurrentHashMap.newKeySet();
   private final NewCallAdmission admission = new NewCallAdmission();
+  /** The most calls held at once, 0 for no limit; see {@link #limitCalls}. */
+  private volatile int maxCalls;
   private final Host host = new Host();
   private volatile SipStack stack;
   private volatile ThirdPartyCallControl thirdParty;
@@ -233,18 +235,28 @@ public final class B2bua implements SipApplication {
       request.respond(request.createResponse(482, "Loop Detected"));
       return;
     }
+    // Each refusal is counted before it is sent: whoever reads the counter on seeing the
+    // response finds it counted.
     if (admission.refuses()) {
+      metrics.rejected(B2buaMetrics.Refusal.OVERLOADED);
       request.respond(request.createResponse(503, "Service Overloaded")
           .withHeader("Retry-After", Long.toString(admission.retryAfterSeconds())));
-      metrics.rejected(B2buaMetrics.Refusal.OVERLOADED);
+      return;
+    }
+    int limit = maxCalls;
+    if (limit > 0 && activeCalls() >= limit) {
+      // RFC 3261 §21.5.4 without Retry-After: the PBX tries its next route at once; a slot
+      // frees as soon as a call ends, so the whole service is not to be avoided for a while.
+      metrics.rejected(B2buaMetrics.Refusal.CAPACITY);
+      request.respond(request.createResponse(503, "Maximum Calls In Progress"));
       return;
     }
     String line = line(request);
     if (refusedLines.contains(line)) {
       // RFC 3261 §21.5.4 without Retry-After: only this line is down, not the whole service.
+      metrics.rejected(B2buaMetrics.Refusal.LINE_DOWN);
       request.respond(request.createResponse(503, "Line Down").withHeader("Warning",
           "399 callflow \"line " + line + " is down\""));
-      metrics.rejected(B2buaMetrics.Refusal.LINE_DOWN);
       return;
     }
     InviteVerdict verdict = screen.check(invite);
@@ -254,14 +266,14 @@ public final class B2bua implements SipApplication {
       for (Map.Entry<String, String> header : reject.headers().entrySet()) {
         response = response.withHeader(header.getKey(), header.getValue());
       }
-      request.respond(response);
       metrics.rejected(B2buaMetrics.Refusal.SCREENED);
+      request.respond(response);
       return;
     }
     AgentRoute route = route(invite);
     if (route == null) {
-      request.respond(request.createResponse(404, "No Such Queue"));
       metrics.rejected(B2buaMetrics.Refusal.NO_ROUTE);
+      request.respond(request.createResponse(404, "No Such Queue"));
       return;
     }
     Call call = new Call(host, request, (InviteVerdict.Proceed) verdict, route, customerNumber(invite), line);
@@ -357,6 +369,21 @@ public final class B2bua implements SipApplication {
    */
   public void refuseNewCallsWhile(BooleanSupplier overloaded, String why, Duration retryAfter) {
     admission.refuseWhile(overloaded, why, retryAfter);
+  }
+
+  /**
+   * From now on, a new call while {@code max} calls are held (ringing, bridged or waiting for a
+   * reconnect) is refused with 503 Maximum Calls In Progress, without Retry-After; 0 lifts the
+   * limit. The count is shared by every event loop and read without a lock, so at the limit
+   * INVITEs arriving on several loops at the same moment may each get in: up to one call more
+   * per loop. Calls in progress, and the callbacks and redials of their reconnects, are never
+   * refused by it.
+   */
+  public void limitCalls(int max) {
+    if (max < 0) {
+      throw new IllegalArgumentException("b2bua.maxCalls: " + max + " is negative; use 0 for no limit");
+    }
+    maxCalls = max;
   }
 
   /**

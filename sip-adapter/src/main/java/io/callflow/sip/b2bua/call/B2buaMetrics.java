@@ -55,6 +55,8 @@ final class B2buaMetrics {
   enum Refusal {
     /** 503 with Retry-After: the whole service takes no new call (a backlogged record store). */
     OVERLOADED,
+    /** 503 without Retry-After: {@code b2bua.maxCalls} calls are held already. */
+    CAPACITY,
     /** 503 without Retry-After: the call's line is down. */
     LINE_DOWN,
     /** The INVITE itself was refused: Max-Forwards 0 or malformed, no or unusable SDP, a bad or too small Session-Expires. */
