@@ -57,6 +57,9 @@ public final class IncomingRequest {
     if (dialog != null) {
       return Optional.of(dialog);
     }
+    if (!request.method().equals("INVITE")) {
+      return Optional.empty(); // only an INVITE creates a dialog here (§12.1)
+    }
     // From the request held here: the transaction lets go of its Call-ID and remote tag once it
     // lingers after the 2xx, and the dialog is wanted long after that.
     Optional<String> remoteTag = request.fromTag();

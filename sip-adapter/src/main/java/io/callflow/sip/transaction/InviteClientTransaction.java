@@ -95,14 +95,18 @@ public final class InviteClientTransaction extends ClientTransaction {
         } else {
           SipRequest firstAck = request.createAck(response);
           moveTo(COMPLETED);
-          listener.onResponse(this, response);
-          forgetRequest();
-          transmit(firstAck);
-          if (state == COMPLETED) {
-            if (!initial(TimerName.D).isZero()) {
-              ack = StoredMessage.of(firstAck);
+          try {
+            listener.onResponse(this, response);
+          } finally {
+            // Even when the TU throws: the ACK goes, and the transaction still ends after D.
+            forgetRequest();
+            transmit(firstAck);
+            if (state == COMPLETED) {
+              if (!initial(TimerName.D).isZero()) {
+                ack = StoredMessage.of(firstAck);
+              }
+              linger(TimerName.D);
             }
-            linger(TimerName.D);
           }
         }
       }

@@ -91,10 +91,14 @@ public final class NonInviteClientTransaction extends ClientTransaction {
       return;
     }
     moveTo(COMPLETED);
-    listener.onResponse(this, response);
-    forgetRequest();
-    forgetListener();
-    linger(TimerName.K);
+    try {
+      listener.onResponse(this, response);
+    } finally {
+      // Even when the TU throws: else the transaction stays in Completed, in the layer, for good.
+      forgetRequest();
+      forgetListener();
+      linger(TimerName.K);
+    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.callflow.sip.transaction;
 import static io.callflow.sip.transaction.TestMessages.UDP_PEER;
 import static io.callflow.sip.transaction.TestMessages.request;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.callflow.sip.timer.TimerName;
 import java.io.IOException;
@@ -74,6 +75,8 @@ class LingerQueuesTest {
     ended.transportFailed(new IOException("connection reset"));
     assertThat(ended.state()).isEqualTo(NonInviteServerState.TERMINATED);
     assertThat(ended.pendingTimers()).isEmpty();
+    assertThatCode(ended::lingerExpired).as("its deadline, reached after it ended, changes nothing")
+        .doesNotThrowAnyException();
     assertThat(f.user.events).containsOnlyOnce("server transport error");
 
     f.scheduler.advance(Duration.ofSeconds(32));
