@@ -243,14 +243,6 @@ public final class B2bua implements SipApplication {
           .withHeader("Retry-After", Long.toString(admission.retryAfterSeconds())));
       return;
     }
-    int limit = maxCalls;
-    if (limit > 0 && activeCalls() >= limit) {
-      // RFC 3261 §21.5.4 without Retry-After: the PBX tries its next route at once; a slot
-      // frees as soon as a call ends, so the whole service is not to be avoided for a while.
-      metrics.rejected(B2buaMetrics.Refusal.CAPACITY);
-      request.respond(request.createResponse(503, "Maximum Calls In Progress"));
-      return;
-    }
     String line = line(request);
     if (refusedLines.contains(line)) {
       // RFC 3261 §21.5.4 without Retry-After: only this line is down, not the whole service.
@@ -270,6 +262,15 @@ public final class B2bua implements SipApplication {
       request.respond(response);
       return;
     }
+    // After screening: an INVITE that can never succeed gets its own 4xx, not a 503 to retry.
+    int limit = maxCalls;
+    if (limit > 0 && activeCalls() >= limit) {
+      // RFC 3261 §21.5.4 without Retry-After: the PBX tries its next route at once; a slot
+      // frees as soon as a call ends, so the whole service is not to be avoided for a while.
+      metrics.rejected(B2buaMetrics.Refusal.CAPACITY);
+      request.respond(request.createResponse(503, "Maximum Calls In Progress"));
+      return;
+    }
     AgentRoute route = route(invite);
     if (route == null) {
       metrics.rejected(B2buaMetrics.Refusal.NO_ROUTE);
@@ -281,7 +282,16 @@ public final class B2bua implements SipApplication {
     metrics.started();
     LOG.debug("call {} from {} for {}", callId, PhoneNumber.mask(invite.from().map(f -> f.uri()).orElse("?")),
         PhoneNumber.mask(invite.requestUri()));
-    call.start();
+    try {
+      call.start();
+    } catch (RuntimeException e) {
+      // The customer gets 500 (guarded); the call must not stay counted, or with b2bua.maxCalls
+      // every such failure would hold a slot until restart.
+      if (calls.get(callId) == call) { // not if it ended itself before failing
+        host.finished(call, CallOutcome.REJECTED);
+      }
+      throw e;
+    }
   }
 
   private AgentRoute route(SipRequest invite) {
