@@ -337,6 +337,41 @@ class B2buaCallsIT {
   }
 
   @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void aNewCallBeyondMaxCallsIsRefused503WithoutRetryAfterAndTheSlotFreesWhenTheHeldCallEnds() throws Exception {
+    int agentPort = FreePorts.udpAndTcp();
+    try (B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null)) {
+      rig.b2bua.limitCalls(1);
+      try (SippProcess ringing = agent("b2bua-agent-rings-at-limit", "agent-rings.xml", agentPort, 1, SIPP_TIMEOUT);
+          SippProcess held = customer("b2bua-customer-held-at-limit", "customer-waits-then-cancels.xml", rig.port,
+              "4711", 1, SIPP_TIMEOUT)) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (rig.b2bua.activeCalls() < 1 && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(rig.b2bua.activeCalls()).as("the first call rings the agent").isEqualTo(1);
+        try (SippProcess refused = customer("b2bua-customer-beyond-limit", "customer-refused.xml", rig.port, "4712",
+            1, SIPP_TIMEOUT)) {
+          assertAllSucceeded(refused.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "refused customer");
+        }
+        assertAllSucceeded(held.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "held customer");
+        assertAllSucceeded(ringing.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "ringing agent");
+      }
+      assertThat(rig.registry.get("callflow_b2bua_calls_refused").tag("reason", "capacity").counter().count())
+          .isEqualTo(1.0);
+      assertIdle(rig);
+
+      try (SippProcess agent = agent("b2bua-agent-after-limit", "agent.xml", agentPort, 1, SIPP_TIMEOUT);
+          SippProcess customer = customer("b2bua-customer-after-limit", "customer.xml", rig.port, "4713", 1,
+              SIPP_TIMEOUT)) {
+        assertAllSucceeded(customer.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "customer after the held call");
+        assertAllSucceeded(agent.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "agent");
+      }
+      assertIdle(rig);
+    }
+  }
+
+  @Test
   @Timeout(value = 150, unit = TimeUnit.SECONDS)
   void customerLegThatNeverRefreshesItsSessionTimerIsEndedOnBothLegsAsADrop() throws Exception {
     Duration budget = Duration.ofSeconds(110);
