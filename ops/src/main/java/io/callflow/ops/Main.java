@@ -148,8 +148,8 @@ public final class Main {
           timers, new SipService.Ports(headset.qualityInbox(), agentId -> headset.agent(agentId).isPresent(),
               () -> !running.readiness.isReady(), storeBacklog, lineNotice), callControl));
       sipCommands.set(callControl::execute);
-      callControl.refuseNewCallsWhile(storeBacklog.active(), "the record store " + store.path()
-          + " is backlogged (more than half of store.queueCapacity waiting)", storeBacklog.retryAfter());
+      callControl.refuseNewCallsWhile(storeBacklog, "the record store " + store.path()
+          + " is backlogged (more than half of store.queueCapacity waiting)");
       // Stopped before SIP: what the engine still asks while it drains is not carried out (on a
       // call control whose timers are already gone) and logged at DEBUG.
       running.add("sip commands", () -> sipCommands.set(UnroutedSipCommands.whileStopping()));

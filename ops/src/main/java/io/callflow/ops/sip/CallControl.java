@@ -21,12 +21,11 @@ import io.callflow.sip.b2bua.registrar.RegistrarSettings;
 import io.callflow.sip.stack.SipStack;
 import io.callflow.sip.ua.LineListener;
 import io.callflow.sip.ua.LineState;
+import io.callflow.sip.ua.OptionsResponder;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -118,12 +117,12 @@ public final class CallControl {
   }
 
   /**
-   * New calls are refused with 503 and {@code retryAfter} while {@code overloaded} holds
+   * New calls are refused with 503 and the overload's Retry-After while it is active
    * ({@link B2bua#refuseNewCallsWhile}); {@code why} is logged.
    */
-  public void refuseNewCallsWhile(BooleanSupplier overloaded, String why, Duration retryAfter) {
+  public void refuseNewCallsWhile(OptionsResponder.Overload overload, String why) {
     if (b2bua != null) {
-      b2bua.refuseNewCallsWhile(overloaded, why, retryAfter);
+      b2bua.refuseNewCallsWhile(overload, why);
     }
   }
 

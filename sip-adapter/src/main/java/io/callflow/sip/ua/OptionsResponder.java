@@ -37,6 +37,11 @@ public final class OptionsResponder {
       Objects.requireNonNull(active, "active");
       Objects.requireNonNull(retryAfter, "retryAfter");
     }
+
+    /** The Retry-After value: whole seconds (RFC 3261 §20.33), at least 1. */
+    public long retryAfterSeconds() {
+      return Math.max(1, retryAfter.toSeconds());
+    }
   }
 
   public OptionsResponder(OptionsSettings settings, BooleanSupplier draining, Overload overload,
@@ -64,7 +69,7 @@ public final class OptionsResponder {
     if (overload.active().getAsBoolean()) {
       // The reason phrase and Retry-After of the 503 a new INVITE gets at the same moment.
       return options.createResponse(SERVICE_UNAVAILABLE, "Service Overloaded", toTag)
-          .withHeader("Retry-After", String.valueOf(Math.max(1, overload.retryAfter().toSeconds())));
+          .withHeader("Retry-After", String.valueOf(overload.retryAfterSeconds()));
     }
     return options.createResponse(OK, null, toTag)
         .withHeaderValues("Allow", settings.allow())

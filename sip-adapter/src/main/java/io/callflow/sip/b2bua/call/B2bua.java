@@ -24,6 +24,7 @@ import io.callflow.sip.message.SipResponse;
 import io.callflow.sip.stack.IncomingRequest;
 import io.callflow.sip.stack.SipApplication;
 import io.callflow.sip.stack.SipStack;
+import io.callflow.sip.ua.OptionsResponder;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +33,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -373,12 +373,12 @@ public final class B2bua implements SipApplication {
   }
 
   /**
-   * From now on, while {@code overloaded} holds, every new INVITE is answered 503 with
+   * From now on, while {@code overload} is active, every new INVITE is answered 503 with its
    * {@code Retry-After} (RFC 3261 §21.5.4: the whole service cannot take it); {@code why} is
    * logged when refusing starts. Calls in progress go on.
    */
-  public void refuseNewCallsWhile(BooleanSupplier overloaded, String why, Duration retryAfter) {
-    admission.refuseWhile(overloaded, why, retryAfter);
+  public void refuseNewCallsWhile(OptionsResponder.Overload overload, String why) {
+    admission.refuseWhile(overload, why);
   }
 
   /**

@@ -1,9 +1,8 @@
 package io.callflow.sip.b2bua.call;
 
-import java.time.Duration;
+import io.callflow.sip.ua.OptionsResponder.Overload;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,21 +17,19 @@ final class NewCallAdmission {
 
   private static final Logger LOG = LoggerFactory.getLogger(NewCallAdmission.class);
 
-  private volatile BooleanSupplier overloaded = () -> false;
+  private volatile Overload overload = Overload.NEVER;
   private volatile String why = "";
-  private volatile Duration retryAfter = Duration.ofSeconds(1);
   private final AtomicBoolean refusing = new AtomicBoolean();
 
-  /** From now on, refuses new calls while {@code overloaded} holds; {@code why} goes into the log. */
-  void refuseWhile(BooleanSupplier overloaded, String why, Duration retryAfter) {
+  /** From now on, refuses new calls while {@code overload} is active; {@code why} goes into the log. */
+  void refuseWhile(Overload overload, String why) {
     this.why = Objects.requireNonNull(why, "why");
-    this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
-    this.overloaded = Objects.requireNonNull(overloaded, "overloaded");
+    this.overload = Objects.requireNonNull(overload, "overload");
   }
 
   /** True when a new call is to be refused now; logs the change when this answer changes. */
   boolean refuses() {
-    boolean now = overloaded.getAsBoolean();
+    boolean now = overload.active().getAsBoolean();
     // Read first: a compare-and-set that fails still takes the cache line, on every INVITE.
     if (refusing.get() != now && refusing.compareAndSet(!now, now)) {
       if (now) {
@@ -46,6 +43,6 @@ final class NewCallAdmission {
 
   /** The Retry-After of the refusal, whole seconds (RFC 3261 §20.33), at least 1. */
   long retryAfterSeconds() {
-    return Math.max(1, retryAfter.toSeconds());
+    return overload.retryAfterSeconds();
   }
 }

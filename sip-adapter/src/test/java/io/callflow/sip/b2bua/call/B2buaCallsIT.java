@@ -14,6 +14,7 @@ import io.callflow.sip.b2bua.AgentState;
 import io.callflow.sip.testing.FreePorts;
 import io.callflow.sip.testing.SippProcess;
 import io.callflow.sip.testing.SippResult;
+import io.callflow.sip.ua.OptionsResponder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -314,7 +315,8 @@ class B2buaCallsIT {
     AtomicBoolean overloaded = new AtomicBoolean(true);
     try (SippProcess agent = agent("b2bua-agent-after-overload", "agent.xml", agentPort, 1, SIPP_TIMEOUT);
         B2buaRig rig = new B2buaRig(B2buaSettings.transparent("sip:127.0.0.1:" + agentPort), null)) {
-      rig.b2bua.refuseNewCallsWhile(overloaded::get, "the test's store is backlogged", Duration.ofSeconds(7));
+      rig.b2bua.refuseNewCallsWhile(new OptionsResponder.Overload(overloaded::get, Duration.ofSeconds(7)),
+          "the test's store is backlogged");
       try (SippProcess refused = customer("b2bua-customer-overloaded", "customer-overloaded.xml", rig.port, "4711", 1,
           SIPP_TIMEOUT)) {
         assertAllSucceeded(refused.awaitExit(SIPP_TIMEOUT.plusSeconds(10)), 1, "refused customer");
