@@ -73,6 +73,13 @@ class SipServiceTest {
     startService(sipYaml, "");
   }
 
+  /** Stops the service started before the test and starts it again with this configuration. */
+  private void restartService(String sipYaml, String moreYaml) throws IOException {
+    phone.close();
+    service.close();
+    startService(sipYaml, moreYaml);
+  }
+
   /** Like {@link #startService(String)}, with {@code moreYaml} (whole sections) after {@code sip:}. */
   private void startService(String sipYaml, String moreYaml) throws IOException {
     Path file = Files.writeString(dir.resolve("callflow.yaml"),
@@ -118,9 +125,7 @@ class SipServiceTest {
 
   @Test
   void optionsWhileOverloadedIsAnswered503WithTheOverloadsRetryAfter() throws IOException {
-    phone.close();
-    service.close();
-    startService("", "b2bua:\n  routing: transparent\n  nextHop: sip:127.0.0.1:" + FreePorts.udpAndTcp() + "\n");
+    restartService("", "b2bua:\n  routing: transparent\n  nextHop: sip:127.0.0.1:" + FreePorts.udpAndTcp() + "\n");
     overloaded.set(true);
 
     UdpSipClient.Reply reply = phone.exchange(phone.request("OPTIONS", "probe", ""));
@@ -133,9 +138,7 @@ class SipServiceTest {
   void aNewCallBeyondMaxCallsIsRefused503WithoutRetryAfter() throws IOException {
     try (DatagramSocket silentAgent = new DatagramSocket(
         new InetSocketAddress(InetAddress.getLoopbackAddress(), FreePorts.udpAndTcp()))) {
-      phone.close();
-      service.close();
-      startService("", "b2bua:\n  routing: transparent\n  nextHop: sip:127.0.0.1:" + silentAgent.getLocalPort()
+      restartService("", "b2bua:\n  routing: transparent\n  nextHop: sip:127.0.0.1:" + silentAgent.getLocalPort()
           + "\n  maxCalls: 1\n");
       phone.send(phone.request("INVITE", "4711", SDP, "Content-Type: application/sdp"));
       // The agent leg reaching the agent, who never answers: the first call is held, ringing.
@@ -247,9 +250,7 @@ class SipServiceTest {
 
   @Test
   void aPhoneSendingAMethodItsListLeavesOutIsRefused403AtTheEdge() throws IOException {
-    phone.close();
-    service.close();
-    startService("  allow:\n    trunks: [192.0.2.0/24]\n    phones: [127.0.0.1/32]\n    phoneMethods: [OPTIONS]\n");
+    restartService("  allow:\n    trunks: [192.0.2.0/24]\n    phones: [127.0.0.1/32]\n    phoneMethods: [OPTIONS]\n", "");
 
     UdpSipClient.Reply publish = phone.exchange(phone.request("PUBLISH", AGENT,
         QualityReports.sessionReport("call-5@192.0.2.1"), QualityReports.publishHeaders()));
