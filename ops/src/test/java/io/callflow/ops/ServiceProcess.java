@@ -27,6 +27,9 @@ public final class ServiceProcess implements AutoCloseable {
   /** Includes a possible jar rebuild by bin/callflow. */
   private static final Duration START_LIMIT = Duration.ofMinutes(3);
   private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
+  private static final int START_ATTEMPTS = 3;
+  /** What the service logs when it cannot bind a port (EADDRINUSE, from Netty or the JDK). */
+  private static final String PORT_TAKEN = "Address already in use";
   private static final Duration REQUEST_LIMIT = Duration.ofSeconds(10);
 
   private final Process process;
@@ -58,7 +61,7 @@ public final class ServiceProcess implements AutoCloseable {
    */
   public static ServiceProcess startReady(Path dir, String name, Path store, String moreSipYaml, String moreYaml)
       throws IOException, InterruptedException {
-    return startReady(dir, name, store, FreePorts.udpAndTcp(), moreSipYaml, moreYaml);
+    return retryingTakenPorts(() -> start(dir, name, store, FreePorts.udpAndTcp(), moreSipYaml, moreYaml));
   }
 
   /**
@@ -67,6 +70,34 @@ public final class ServiceProcess implements AutoCloseable {
    * of its calls still send.
    */
   public static ServiceProcess startReady(Path dir, String name, Path store, int sipPort, String moreSipYaml,
+      String moreYaml) throws IOException, InterruptedException {
+    return retryingTakenPorts(() -> start(dir, name, store, sipPort, moreSipYaml, moreYaml));
+  }
+
+  /** One start of the service, on a new HTTP port; see {@link #retryingTakenPorts}. */
+  private interface Start {
+    ServiceProcess run() throws IOException, InterruptedException;
+  }
+
+  /**
+   * Runs {@code start} again, up to {@link #START_ATTEMPTS} times, while the service exits
+   * because a port was taken. A port from {@link FreePorts} is free when picked, not a JVM start
+   * later when the service binds it: another process can take it in between (seen once in CI,
+   * on the SIP UDP port). Each attempt picks its ports anew.
+   */
+  private static ServiceProcess retryingTakenPorts(Start start) throws IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return start.run();
+      } catch (AssertionError e) {
+        if (attempt == START_ATTEMPTS || e.getMessage() == null || !e.getMessage().contains(PORT_TAKEN)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static ServiceProcess start(Path dir, String name, Path store, int sipPort, String moreSipYaml,
       String moreYaml) throws IOException, InterruptedException {
     int httpPort = FreePorts.udpAndTcp();
     Path config = Files.writeString(dir.resolve(name + ".yaml"), String.join("\n",
