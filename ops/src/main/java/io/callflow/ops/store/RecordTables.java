@@ -27,7 +27,9 @@ final class RecordTables {
   static final Set<CallState> REGULATED_STEPS = EnumSet.range(CallState.RINGING, CallState.CLOSING);
 
   private static final String INSERT_RECORD =
-      "INSERT INTO records (call_id, at, kind, payload) VALUES (?, ?, ?, ?) RETURNING seq";
+      "INSERT INTO records (call_id, at, kind, payload) VALUES (?, ?, ?, ?)";
+  /** Only a fault row points at its record; every other record skips reading its seq back. */
+  private static final String INSERT_RECORD_RETURNING_SEQ = INSERT_RECORD + " RETURNING seq";
   private static final String UPSERT_CALL =
       "INSERT INTO calls (call_id, state, resume_step, last_regulated, last_change)"
           + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (call_id) DO UPDATE SET state = excluded.state,"
@@ -87,7 +89,16 @@ final class RecordTables {
 
   void write(Pending pending) throws SQLException {
     CallRecord record = pending.record();
-    long seq = insertRecord(record, pending.kind(), pending.payload());
+    if (record instanceof FaultRecorded fault) {
+      long seq = insertRecordReturningSeq(pending);
+      PreparedStatement insertFault = statement(INSERT_FAULT);
+      insertFault.setString(1, fault.faultId());
+      insertFault.setLong(2, seq);
+      insertFault.setString(3, fault.at().toString());
+      insertFault.executeUpdate();
+      return;
+    }
+    bindRecord(statement(INSERT_RECORD), pending).executeUpdate();
     if (record instanceof StateChanged change) {
       upsertCall(change);
     } else if (record instanceof LegSnapshot snapshot) {
@@ -97,12 +108,6 @@ final class RecordTables {
       upsertSnapshot.setString(3, snapshot.at().toString());
       upsertSnapshot.setBytes(4, snapshot.data());
       upsertSnapshot.executeUpdate();
-    } else if (record instanceof FaultRecorded fault) {
-      PreparedStatement insertFault = statement(INSERT_FAULT);
-      insertFault.setString(1, fault.faultId());
-      insertFault.setLong(2, seq);
-      insertFault.setString(3, fault.at().toString());
-      insertFault.executeUpdate();
     } else if (record instanceof FaultStatusChanged change) {
       PreparedStatement updateFault = statement(UPDATE_FAULT);
       updateFault.setString(1, FaultStatus.parse(change.status()).name());
@@ -113,17 +118,22 @@ final class RecordTables {
     }
   }
 
-  private long insertRecord(CallRecord record, String kind, String payload) throws SQLException {
-    PreparedStatement insertRecord = statement(INSERT_RECORD);
+  private PreparedStatement bindRecord(PreparedStatement insertRecord, Pending pending)
+      throws SQLException {
+    CallRecord record = pending.record();
     if (record.callId() == null) {
       insertRecord.setNull(1, Types.VARCHAR);
     } else {
       insertRecord.setString(1, record.callId().value());
     }
     insertRecord.setString(2, record.at().toString());
-    insertRecord.setString(3, kind);
-    insertRecord.setString(4, payload);
-    try (ResultSet keys = insertRecord.executeQuery()) {
+    insertRecord.setString(3, pending.kind());
+    insertRecord.setString(4, pending.payload());
+    return insertRecord;
+  }
+
+  private long insertRecordReturningSeq(Pending pending) throws SQLException {
+    try (ResultSet keys = bindRecord(statement(INSERT_RECORD_RETURNING_SEQ), pending).executeQuery()) {
       if (!keys.next()) {
         throw new SQLException("INSERT INTO records returned no seq");
       }
