@@ -480,7 +480,8 @@ final class CallMachine {
     }
     out.prompt(PromptKey.STEP_ENDED, "outcome", outcome.name());
     ComplianceReport report = history.report(id, outcome, recovered, startedAt, ctx.now());
-    out.record(new CallRecord.ComplianceSummary(id, ctx.now(), report.toJson()));
+    out.record(new CallRecord.ComplianceSummary(id, ctx.now(), outcome, report.skipped(),
+        report.notReached(), report.toJson()));
   }
 
   /** The first state of a call: no move to check, but logged and recorded like one. */

@@ -1,9 +1,11 @@
 package io.callflow.core.store;
 
+import io.callflow.core.flow.CallOutcome;
 import io.callflow.core.flow.CallState;
 import io.callflow.core.model.CallId;
 import io.callflow.core.model.Leg;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -61,8 +63,14 @@ public sealed interface CallRecord {
   record Audited(CallId callId, Instant at, String action, String outcome, String detail)
       implements CallRecord {}
 
-  /** The end-of-call compliance summary, already rendered by core as a flat JSON object. */
-  record ComplianceSummary(CallId callId, Instant at, String json) implements CallRecord {}
+  /**
+   * The end-of-call compliance summary, rendered by core as one JSON object ({@code json}).
+   * The outcome and the steps skipped or not reached are also given as values, so that a
+   * reader counting them (metrics, at every call's end) need not parse the JSON; they are
+   * null in summaries stored before they were added.
+   */
+  record ComplianceSummary(CallId callId, Instant at, CallOutcome outcome, List<CallState> skipped,
+      List<CallState> notReached, String json) implements CallRecord {}
 
   /**
    * The SIP side's opaque state of one leg (dialog identifiers, CSeq, remote target, route

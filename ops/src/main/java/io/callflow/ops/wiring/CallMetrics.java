@@ -1,19 +1,17 @@
 package io.callflow.ops.wiring;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callflow.core.flow.CallOutcome;
 import io.callflow.core.flow.CallState;
 import io.callflow.core.model.CallId;
 import io.callflow.core.store.CallRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Call metrics read from the records the engine writes, so core needs no metrics library:
@@ -29,15 +27,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class CallMetrics implements Consumer<CallRecord> {
 
-  private static final Logger log = LoggerFactory.getLogger(CallMetrics.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final MeterRegistry registry;
   private final Set<CallId> active = ConcurrentHashMap.newKeySet();
   private final Counter drops;
-  /** Counters by outcome and by step + result, looked up once: a call ends several a second. */
-  private final Map<String, Counter> ended = new ConcurrentHashMap<>();
-  private final Map<String, Counter> steps = new ConcurrentHashMap<>();
+  /**
+   * Counters by outcome and by result and step, registered on first use and then found by enum
+   * (identity hash, no label string built): a call ends hundreds of times a second.
+   */
+  private final Map<CallOutcome, Counter> ended = new ConcurrentHashMap<>();
+  private final Map<StepResult, Map<CallState, Counter>> steps = new EnumMap<>(Map.of(
+      StepResult.COMPLETED, new ConcurrentHashMap<>(),
+      StepResult.SKIPPED, new ConcurrentHashMap<>(),
+      StepResult.NOT_REACHED, new ConcurrentHashMap<>()));
 
   public CallMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -61,36 +62,38 @@ public final class CallMetrics implements Consumer<CallRecord> {
         active.add(change.callId());
       }
     } else if (record instanceof CallRecord.StepCompleted step) {
-      step(step.step().name(), "completed");
+      step(step.step(), StepResult.COMPLETED);
     } else if (record instanceof CallRecord.ComplianceSummary summary) {
       summarised(summary);
     }
   }
 
   private void summarised(CallRecord.ComplianceSummary summary) {
-    JsonNode json;
-    try {
-      json = JSON.readTree(summary.json());
-    } catch (java.io.IOException e) {
-      log.warn("call {}: compliance summary is not JSON, not counted: {}", summary.callId(),
-          e.getMessage());
-      return;
-    }
-    ended.computeIfAbsent(json.path("outcome").asText("UNKNOWN"), outcome -> Counter.builder("callflow_calls_ended")
+    ended.computeIfAbsent(summary.outcome(), outcome -> Counter.builder("callflow_calls_ended")
         .description("Calls ended, by outcome (from the compliance summary)")
-        .tag("outcome", outcome)
+        .tag("outcome", outcome.name())
         .register(registry))
         .increment();
-    json.path("skipped").forEach(step -> step(step.asText(), "skipped"));
-    json.path("notReached").forEach(step -> step(step.asText(), "not_reached"));
+    summary.skipped().forEach(step -> step(step, StepResult.SKIPPED));
+    summary.notReached().forEach(step -> step(step, StepResult.NOT_REACHED));
   }
 
-  private void step(String step, String result) {
-    steps.computeIfAbsent(step + ' ' + result, key -> Counter.builder("callflow_call_steps")
+  private void step(CallState step, StepResult result) {
+    steps.get(result).computeIfAbsent(step, key -> Counter.builder("callflow_call_steps")
         .description("Regulated steps per call by result: completed, skipped or not_reached")
-        .tag("step", step)
-        .tag("result", result)
+        .tag("step", step.name())
+        .tag("result", result.label)
         .register(registry))
         .increment();
+  }
+
+  private enum StepResult {
+    COMPLETED("completed"), SKIPPED("skipped"), NOT_REACHED("not_reached");
+
+    private final String label;
+
+    StepResult(String label) {
+      this.label = label;
+    }
   }
 }

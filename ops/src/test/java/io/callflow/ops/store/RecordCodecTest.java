@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.callflow.core.model.CallId;
 import io.callflow.core.store.CallRecord;
+import io.callflow.core.store.CallRecord.ComplianceSummary;
 import io.callflow.core.store.CallRecord.InfoCollected;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class RecordCodecTest {
@@ -32,6 +34,15 @@ class RecordCodecTest {
   void aRecordWithoutCallIdRoundTrips() {
     CallRecord record = new InfoCollected(null, SampleRecords.AT, "name", "Ann");
     assertThat(codec.decode(1, codec.kind(record), codec.payload(record))).isEqualTo(record);
+  }
+
+  @Test
+  void aComplianceSummaryStoredBeforeItCarriedItsOutcomeAsAValueStillReads() {
+    CallRecord decoded = codec.decode(5, "ComplianceSummary", "{\"callId\":{\"value\":\"c-1\"},"
+        + "\"at\":\"2026-11-28T10:00:00Z\",\"json\":\"{\\\"outcome\\\":\\\"COMPLETED\\\"}\"}");
+
+    assertThat(decoded).isEqualTo(new ComplianceSummary(new CallId("c-1"),
+        Instant.parse("2026-11-28T10:00:00Z"), null, null, null, "{\"outcome\":\"COMPLETED\"}"));
   }
 
   @Test

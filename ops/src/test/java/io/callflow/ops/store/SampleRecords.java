@@ -5,6 +5,7 @@ import io.callflow.core.model.CallId;
 import io.callflow.core.model.Leg;
 import io.callflow.core.store.CallRecord;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,6 +96,12 @@ final class SampleRecords {
     if (type.isEnum()) {
       Object[] constants = type.getEnumConstants();
       return constants[constants.length - 1];
+    }
+    if (type == List.class
+        && component.getGenericType() instanceof ParameterizedType list
+        && list.getActualTypeArguments()[0] instanceof Class<?> element && element.isEnum()) {
+      Object[] constants = element.getEnumConstants();
+      return List.of(constants[constants.length - 1], constants[0]);
     }
     if (type == int.class || type == Integer.class) {
       return 7;

@@ -48,6 +48,17 @@ class CallMetricsTest {
       calls.submit(new AgentEvent.DropReported(b, Leg.CUSTOMER)).join();
 
       assertThat(registry.get("callflow_drops").counter().count()).isEqualTo(1);
+
+      // Hung up in ANSWERED: every later regulated step is not reached.
+      CallId c = new CallId("c");
+      calls.submit(new SipEvent.Offered(c, "+44 20 7946 0960", "agent-3", "trunk")).join();
+      calls.submit(new SipEvent.Answered(c)).join();
+      calls.submit(new SipEvent.LegEnded(c, Leg.CUSTOMER, 16, "customer hung up")).join();
+
+      assertThat(registry.get("callflow_calls_ended").tags("outcome", "CUSTOMER_HUNG_UP").counter().count())
+          .isEqualTo(1);
+      assertThat(registry.get("callflow_call_steps").tags("step", "GREETING", "result", "not_reached")
+          .counter().count()).isEqualTo(1);
     }
   }
 }
