@@ -21,11 +21,13 @@ class SipMetricsTest {
     metrics.outbound(options.createResponse(200, "OK"));
     metrics.outbound(options.createResponse(200, "OK"));
     metrics.inbound(Messages.parse(Messages.OPTIONS.replace("OPTIONS", "FROB")));
+    metrics.inbound(options.createResponse(603, "Decline"));
 
     assertThat(count("in", "OPTIONS", "none")).isEqualTo(1.0);
     assertThat(count("out", "OPTIONS", "2xx")).isEqualTo(2.0);
     assertThat(count("in", "other", "none")).isEqualTo(1.0);
-    assertThat(registry.get(SipMetrics.MESSAGES).tag("method", "OPTIONS").counters()).hasSize(2);
+    assertThat(count("in", "OPTIONS", "6xx")).isEqualTo(1.0);
+    assertThat(registry.get(SipMetrics.MESSAGES).tag("method", "OPTIONS").counters()).hasSize(3);
   }
 
   @Test
