@@ -277,7 +277,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
   static Consumer<SIPMessage> addTopHeader(String name, String value) {
     String full = HeaderNames.expand(name);
     return m -> {
-      List<SIPHeader> values = createHeaders(full, value);
+      List<SIPHeader> values = RepeatedHeaders.headers(full, value, SipMessage::createHeaders);
       try {
         for (int i = values.size() - 1; i >= 0; i--) {
           m.addFirst(values.get(i));
@@ -307,7 +307,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
   private static void appendHeader(SIPMessage m, String name, String value) {
     try {
-      for (SIPHeader header : createHeaders(name, value)) {
+      for (SIPHeader header : RepeatedHeaders.headers(name, value, SipMessage::createHeaders)) {
         m.addLast(header);
       }
     } catch (SipException e) {
