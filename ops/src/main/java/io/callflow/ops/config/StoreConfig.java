@@ -8,8 +8,8 @@ import java.time.Duration;
 
 /**
  * The {@code store} section: the call-record database and its write queue. The writer
- * commits a batch when {@code batchSize} records are queued or {@code batchDelay} after
- * the first one, whichever comes first. While more than half of the queue waits, new calls
+ * commits a batch {@code batchDelay} after its first record, at most {@code batchSize}
+ * records; when that many are already queued it commits them at once. While more than half of the queue waits, new calls
  * are refused with 503 and {@code backlogRetryAfter} as Retry-After (RFC 3261 §20.33).
  */
 public record StoreConfig(Path path, int queueCapacity, int batchSize, Duration batchDelay,
