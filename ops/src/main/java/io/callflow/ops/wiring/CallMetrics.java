@@ -68,14 +68,25 @@ public final class CallMetrics implements Consumer<CallRecord> {
     }
   }
 
+  /**
+   * Counts a summary. Only the engine's own summaries arrive here, always complete; the null
+   * checks are for a summary read back from a row stored before it carried these values, which
+   * must not throw: this runs before the record is stored.
+   */
   private void summarised(CallRecord.ComplianceSummary summary) {
-    ended.computeIfAbsent(summary.outcome(), outcome -> Counter.builder("callflow_calls_ended")
-        .description("Calls ended, by outcome (from the compliance summary)")
-        .tag("outcome", outcome.name())
-        .register(registry))
-        .increment();
-    summary.skipped().forEach(step -> step(step, StepResult.SKIPPED));
-    summary.notReached().forEach(step -> step(step, StepResult.NOT_REACHED));
+    if (summary.outcome() != null) {
+      ended.computeIfAbsent(summary.outcome(), outcome -> Counter.builder("callflow_calls_ended")
+          .description("Calls ended, by outcome (from the compliance summary)")
+          .tag("outcome", outcome.name())
+          .register(registry))
+          .increment();
+    }
+    if (summary.skipped() != null) {
+      summary.skipped().forEach(step -> step(step, StepResult.SKIPPED));
+    }
+    if (summary.notReached() != null) {
+      summary.notReached().forEach(step -> step(step, StepResult.NOT_REACHED));
+    }
   }
 
   private void step(CallState step, StepResult result) {
