@@ -3,10 +3,8 @@ package io.callflow.sip.message;
 import gov.nist.javax.sip.header.AddressParametersHeader;
 import gov.nist.javax.sip.header.ContentType;
 import gov.nist.javax.sip.header.SIPHeader;
-import gov.nist.javax.sip.header.SIPHeaderList;
 import gov.nist.javax.sip.message.SIPMessage;
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,7 +16,6 @@ import javax.sip.address.Address;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.Header;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ToHeader;
 
@@ -277,7 +274,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
   static Consumer<SIPMessage> addTopHeader(String name, String value) {
     String full = HeaderNames.expand(name);
     return m -> {
-      List<SIPHeader> values = RepeatedHeaders.headers(full, value, SipMessage::createHeaders);
+      List<SIPHeader> values = RepeatedHeaders.parse(full, value);
       try {
         for (int i = values.size() - 1; i >= 0; i--) {
           m.addFirst(values.get(i));
@@ -307,30 +304,12 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
   private static void appendHeader(SIPMessage m, String name, String value) {
     try {
-      for (SIPHeader header : RepeatedHeaders.headers(name, value, SipMessage::createHeaders)) {
+      for (SIPHeader header : RepeatedHeaders.parse(name, value)) {
         m.addLast(header);
       }
     } catch (SipException e) {
       throw new IllegalArgumentException("cannot add " + name + ": " + e.getMessage(), e);
     }
-  }
-
-  private static List<SIPHeader> createHeaders(String name, String value) {
-    Header header;
-    try {
-      header = Headers.FACTORY.createHeader(name, value);
-    } catch (ParseException e) {
-      throw new IllegalArgumentException("invalid " + name + " header value: " + value, e);
-    }
-    List<SIPHeader> out = new ArrayList<>();
-    if (header instanceof SIPHeaderList<?> list) {
-      for (Object each : list) {
-        out.add((SIPHeader) each);
-      }
-    } else {
-      out.add((SIPHeader) header);
-    }
-    return out;
   }
 
   private void forEachHeader(String fullName, Consumer<SIPHeader> action) {
