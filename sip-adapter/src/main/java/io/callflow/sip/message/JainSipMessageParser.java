@@ -2,6 +2,7 @@ package io.callflow.sip.message;
 
 import gov.nist.javax.sip.header.ExtensionHeaderImpl;
 import gov.nist.javax.sip.header.NameMap;
+import gov.nist.javax.sip.header.SIPHeader;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.parser.HeaderParser;
 import gov.nist.javax.sip.parser.Lexer;
@@ -11,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 
 /**
- * jain-sip-ri's {@link StringMsgParser} with one step replaced: each header's parser comes from
+ * jain-sip-ri's {@link StringMsgParser} with one step replaced. The headers every message carries
+ * are built without jain-sip's lexer when they are in plain form ({@link PlainHeaderParser});
+ * any other header's parser comes from
  * {@link HeaderParsers} (a constructor call) instead of {@code ParserFactory} (reflection, plus
  * a copy of the whole value that is never used). Everything else is jain-sip's own code: line
  * splitting, folding, the start line, the body. A header whose name is not in the table takes
@@ -27,15 +30,14 @@ final class JainSipMessageParser extends StringMsgParser {
   @Override
   protected void processHeader(String header, SIPMessage message, ParseExceptionListener listener,
                                byte[] rawMessage) throws ParseException {
-    int colon = header == null ? -1 : header.indexOf(':');
-    HeaderParser parser = colon < 1 ? null
-        : HeaderParsers.create(header.substring(0, colon).trim(), header + "\n");
-    if (parser == null) {
+    SIPHeader plain = header == null ? null : PlainHeaderParser.parse(header);
+    HeaderParser parser = plain == null ? tableParser(header) : null;
+    if (plain == null && parser == null) {
       super.processHeader(header, message, listener, rawMessage);
       return;
     }
     try {
-      message.attachHeader(parser.parse(), false);
+      message.attachHeader(plain != null ? plain : parser.parse(), false);
     } catch (ParseException e) {
       if (listener != null) {
         Class<?> headerClass = NameMap.getClassFromName(Lexer.getHeaderName(header));
@@ -43,5 +45,10 @@ final class JainSipMessageParser extends StringMsgParser {
             header, new String(rawMessage, StandardCharsets.UTF_8));
       }
     }
+  }
+
+  private static HeaderParser tableParser(String header) {
+    int colon = header == null ? -1 : header.indexOf(':');
+    return colon < 1 ? null : HeaderParsers.create(header.substring(0, colon).trim(), header + "\n");
   }
 }
