@@ -63,6 +63,14 @@ final class LingerQueues {
 
   private final class Queue {
     private final long delayMillis;
+    /**
+     * The least wait between two runs: 1/64 of the delay (500 ms for 64*T1), at least 1 ms (the
+     * loop's delays and this clock round differently). Under load a transaction joins the
+     * queue every few milliseconds, and waking for each head to the millisecond meant thousands
+     * of wake-ups and scheduled tasks a second per loop; a transaction now terminates at most
+     * a tick after its deadline, absorbing retransmissions that much longer, which is harmless.
+     */
+    private final long tickMillis;
     private final Runnable runDue = this::runDue;
     /** Oldest first. */
     private Transaction head;
@@ -71,6 +79,7 @@ final class LingerQueues {
 
     Queue(long delayMillis) {
       this.delayMillis = delayMillis;
+      this.tickMillis = Math.max(1, delayMillis / 64);
     }
 
     void append(Transaction transaction) {
@@ -114,8 +123,7 @@ final class LingerQueues {
         }
       } finally {
         if (head != null && !armed) {
-          // At least 1 ms: the loop's delays and this clock round differently.
-          arm(Math.max(1, remainingMillis(head)));
+          arm(Math.max(tickMillis, remainingMillis(head)));
         }
       }
     }

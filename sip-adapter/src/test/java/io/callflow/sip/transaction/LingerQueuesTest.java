@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import io.callflow.sip.timer.TimerName;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Transactions waiting out their last timer in the layer's queues instead of a timer each. */
@@ -49,6 +51,26 @@ class LingerQueuesTest {
     assertThat(second.state()).isEqualTo(NonInviteServerState.TERMINATED);
     assertThat(f.layer.size()).isZero();
     assertThat(f.scheduler.pendingCount()).as("an empty queue waits for nothing").isZero();
+  }
+
+  @Test
+  void aBusyQueueWakesOncePerTickNotForEveryTransaction() {
+    List<NonInviteServerTransaction> started = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      started.add(answered("z9hG4bKtick" + i));
+      f.scheduler.advance(Duration.ofMillis(1));
+    }
+    // Deadlines 32.000 s .. 32.099 s after the first; the tick of a 32 s queue is 500 ms.
+    f.scheduler.advance(Duration.ofMillis(32_000 - 100));
+    assertThat(started.get(0).state()).isEqualTo(NonInviteServerState.TERMINATED);
+    f.scheduler.advance(Duration.ofMillis(1));
+    assertThat(started.get(1).state()).as("due now, but the queue waits for its next tick")
+        .isEqualTo(NonInviteServerState.COMPLETED);
+
+    f.scheduler.advance(Duration.ofMillis(499));
+    assertThat(started).as("one run a tick later terminates everything due by then")
+        .allSatisfy(tx -> assertThat(tx.state()).isEqualTo(NonInviteServerState.TERMINATED));
+    assertThat(f.scheduler.pendingCount()).isZero();
   }
 
   @Test
