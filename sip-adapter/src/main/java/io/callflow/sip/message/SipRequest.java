@@ -172,6 +172,16 @@ public final class SipRequest extends SipMessage {
   * @throws IllegalArgumentException if {@code status} is out of range
   */
   public SipResponse createResponse(int status, String reason, String toTag) {
+    return createResponse(status, reason, toTag, null);
+  }
+
+  /**
+   * {@link #createResponse(int, String, String)} with {@code changes} made as it is created,
+   * without copying it once per change.
+   *
+   * @param changes header and body changes, or {@code null} for none
+   */
+  public SipResponse createResponse(int status, String reason, String toTag, MessageChanges changes) {
     if (status < MIN_STATUS || status > MAX_STATUS) {
       throw new IllegalArgumentException("status must be " + MIN_STATUS + "-" + MAX_STATUS
           + " (RFC 3261 §7.2), got " + status);
@@ -192,6 +202,11 @@ public final class SipRequest extends SipMessage {
       throw new IllegalStateException("parsed request holds a duplicate " + e.getMessage(), e);
     } catch (ParseException e) {
       throw new IllegalArgumentException("invalid response field: " + e.getMessage(), e);
+    }
+    if (changes != null) {
+      // The response is new: its list containers are its own, and the changes only add,
+      // remove or replace headers, never write to the request's shared ones (MessageCopies).
+      changes.applyTo(response);
     }
     return new SipResponse(response);
   }

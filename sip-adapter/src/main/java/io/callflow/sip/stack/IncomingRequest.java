@@ -2,6 +2,8 @@ package io.callflow.sip.stack;
 
 import io.callflow.sip.dialog.Dialog;
 import io.callflow.sip.dialog.DialogId;
+import io.callflow.sip.message.HeaderNames;
+import io.callflow.sip.message.MessageChanges;
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.message.SipResponse;
 import io.callflow.sip.transaction.ServerTransaction;
@@ -71,7 +73,20 @@ public final class IncomingRequest {
 
   /** A response with the transaction's To tag (§8.2.6), not yet sent. */
   public SipResponse createResponse(int status, String reason) {
-    return transaction.responseTo(request, status, reason);
+    return createResponse(status, reason, new MessageChanges());
+  }
+
+  /**
+   * {@link #createResponse(int, String)} with {@code changes} made as it is created, and this
+   * side's Contact on a 101-299 to an INVITE or UPDATE (RFC 3261 §12.1.1, RFC 3311 §5.2) unless
+   * the changes set one: sending it then needs no copy to add the Contact.
+   */
+  public SipResponse createResponse(int status, String reason, MessageChanges changes) {
+    if (status > 100 && status < 300 && !changes.sets(HeaderNames.CONTACT)
+        && (request.method().equals("INVITE") || request.method().equals("UPDATE"))) {
+      changes.header(HeaderNames.CONTACT, shard.contactHeader(transaction));
+    }
+    return transaction.responseTo(request, status, reason, changes);
   }
 
   /** Answers with {@code status} and the default reason phrase. */
@@ -81,7 +96,7 @@ public final class IncomingRequest {
 
   /** Answers with {@code status} and a body (e.g. the SDP answer). */
   public void respond(int status, String contentType, byte[] body) {
-    respond(createResponse(status, null).withBody(contentType, body));
+    respond(createResponse(status, null, new MessageChanges().body(contentType, body)));
   }
 
   /** Sends {@code response}, made with {@link #createResponse}, on the request's event loop. */

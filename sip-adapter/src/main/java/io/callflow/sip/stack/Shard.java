@@ -185,7 +185,7 @@ final class Shard implements ServerTransactionUser {
     SipResponse out = response;
     if (status > 100 && status < 300 && !response.hasHeader("Contact")
         && (invite || request.method().equals("UPDATE"))) {
-      out = response.withHeader("Contact", "<" + endpoint(transaction.peer().transport()).contactUri() + ">");
+      out = response.withHeader("Contact", contactHeader(transaction));
     }
     if (invite && status > 100 && status < 300) {
       Dialog dialog = incoming.dialog().orElseGet(() -> dialogs.createUas(request, response));
@@ -199,6 +199,11 @@ final class Shard implements ServerTransactionUser {
       endEarlyDialog(transaction, request);
     }
     transaction.respond(out);
+  }
+
+  /** This side's Contact value for responses in {@code transaction} (RFC 3261 §8.1.1.8). */
+  String contactHeader(ServerTransaction transaction) {
+    return "<" + endpoint(transaction.peer().transport()).contactUri() + ">";
   }
 
   private void expectAck(Dialog dialog, SipResponse ok, Peer peer, long cseq) {

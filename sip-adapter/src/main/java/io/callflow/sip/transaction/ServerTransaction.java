@@ -1,5 +1,6 @@
 package io.callflow.sip.transaction;
 
+import io.callflow.sip.message.MessageChanges;
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.message.SipResponse;
 import io.callflow.sip.message.StoredMessage;
@@ -63,7 +64,12 @@ public abstract sealed class ServerTransaction extends Transaction
 
   /** {@link #createResponse} for {@code request}, the one this transaction was created for. */
   public SipResponse responseTo(SipRequest request, int status, String reason) {
-    return request.createResponse(status, reason, status == 100 ? null : localTag);
+    return responseTo(request, status, reason, null);
+  }
+
+  /** {@link #responseTo(SipRequest, int, String)} with {@code changes} (or null) made as it is created. */
+  public SipResponse responseTo(SipRequest request, int status, String reason, MessageChanges changes) {
+    return request.createResponse(status, reason, status == 100 ? null : localTag, changes);
   }
 
   /** Sends {@code response} per the state machine; call on the transaction's event loop. */

@@ -7,6 +7,7 @@ import io.callflow.core.time.ManualScheduler;
 import io.callflow.sip.dialog.Dialog;
 import io.callflow.sip.dialog.DialogMetrics;
 import io.callflow.sip.dialog.DialogState;
+import io.callflow.sip.message.MessageChanges;
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.message.SipResponse;
 import io.callflow.sip.metrics.SipMessageMetrics;
@@ -92,6 +93,26 @@ class UaCoreTest {
     assertThat(shard.dialogs().size()).isEqualTo(1);
     assertThat(shard.dialogs().forReceivedRequest(inDialog("BYE", "z9hG4bKb", 2, tag)))
         .hasValueSatisfying(d -> assertThat(d.state()).isEqualTo(DialogState.CONFIRMED));
+  }
+
+  @Test
+  void aResponseToAnInviteIsCreatedWithThisStacksContactExceptA100() {
+    List<SipResponse> created = new ArrayList<>();
+    answer = request -> {
+      created.add(request.createResponse(100, null));
+      created.add(request.createResponse(180, null));
+      created.add(request.createResponse(200, null, new MessageChanges().header("Contact", "<sip:app@192.0.2.1>")));
+      created.add(request.createResponse(486, null));
+      request.respond(created.get(2));
+    };
+    shard.receive(invite("z9hG4bKcreated"), UDP_PEER);
+
+    assertThat(created.get(0).hasHeader("Contact")).isFalse();
+    assertThat(created.get(1).contactUri()).contains("sip:127.0.0.1:5060");
+    assertThat(created.get(2).contactUris()).as("the application's own Contact wins")
+        .containsExactly("sip:app@192.0.2.1");
+    assertThat(created.get(3).hasHeader("Contact")).isFalse();
+    assertThat(lastResponse().contactUris()).containsExactly("sip:app@192.0.2.1");
   }
 
   @Test

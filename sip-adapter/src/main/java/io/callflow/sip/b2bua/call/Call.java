@@ -18,6 +18,7 @@ import io.callflow.sip.b2bua.rebridge.BridgedLeg;
 import io.callflow.sip.b2bua.rebridge.LegOutcome;
 import io.callflow.sip.b2bua.rebridge.ThirdPartyCallControl;
 import io.callflow.sip.dialog.Dialog;
+import io.callflow.sip.message.MessageChanges;
 import io.callflow.sip.message.SipRequest;
 import io.callflow.sip.message.SipRequestBuilder;
 import io.callflow.sip.message.SipResponse;
@@ -237,11 +238,11 @@ final class Call {
     if (status == 100 || customerInvite == null) {
       return;
     }
-    SipResponse out = customerInvite.createResponse(status, response.reasonPhrase());
+    MessageChanges changes = new MessageChanges();
     if (response.bodyLength() > 0) {
-      out = out.withBody(response.contentType().orElse(SDP), response.body());
+      changes.body(response.contentType().orElse(SDP), response.body());
     }
-    customerInvite.respond(out);
+    customerInvite.respond(customerInvite.createResponse(status, response.reasonPhrase(), changes));
   }
 
   private void agentAnswered(Dialog dialog, SipResponse response) {
@@ -259,15 +260,15 @@ final class Call {
 
     IncomingRequest invite = customerInvite;
     customerInvite = null;
-    SipResponse ok = invite.createResponse(200, null)
-        .withHeader("Session-Expires", offer.customerTimer().sessionExpires().headerValue());
+    MessageChanges changes = new MessageChanges()
+        .header("Session-Expires", offer.customerTimer().sessionExpires().headerValue());
     if (offer.customerSupportsTimer()) {
-      ok = ok.withHeader("Require", "timer");
+      changes.header("Require", "timer");
     }
     if (!agentSdp.isEmpty()) {
-      ok = ok.withBody(SDP, agentSdp.getBytes(StandardCharsets.UTF_8));
+      changes.body(SDP, agentSdp.getBytes(StandardCharsets.UTF_8));
     }
-    invite.respond(ok);
+    invite.respond(invite.createResponse(200, null, changes));
     Optional<Dialog> customerDialog = invite.dialogCreated();
     if (customerDialog.isEmpty()) {
       LOG.warn("call {}: the customer's dialog is gone at answer; ending the agent leg", customerCallId);
@@ -419,15 +420,15 @@ final class Call {
   }
 
   private void answerLocally(IncomingRequest request, BridgedLeg leg, LegSessionTimer timer) {
-    SipResponse ok = request.createResponse(200, null);
+    MessageChanges changes = new MessageChanges();
     if (timer.running()) {
-      ok = ok.withHeader("Session-Expires", timer.answerHeader().headerValue());
+      changes.header("Session-Expires", timer.answerHeader().headerValue());
     }
     boolean invite = request.method().equals("INVITE");
     if ((invite || request.request().bodyLength() > 0) && leg.localSdp() != null) {
-      ok = ok.withBody(SDP, leg.localSdp().getBytes(StandardCharsets.UTF_8));
+      changes.body(SDP, leg.localSdp().getBytes(StandardCharsets.UTF_8));
     }
-    request.respond(ok);
+    request.respond(request.createResponse(200, null, changes));
   }
 
   private void relayAnswered(Relay relay, SipResponse response) {
@@ -444,17 +445,17 @@ final class Call {
       to.remoteSdp(answer);
       timer(relay.from.other()).refreshed();
       from.remoteSdp(relay.offer);
-      SipResponse ok = relay.request.createResponse(200, null);
+      MessageChanges changes = new MessageChanges();
       LegSessionTimer timer = timer(relay.from);
       if (timer.running()) {
-        ok = ok.withHeader("Session-Expires", timer.answerHeader().headerValue());
+        changes.header("Session-Expires", timer.answerHeader().headerValue());
       }
       if (!answer.isEmpty()) {
         String back = SdpText.throughOrigin(from, answer);
         from.localSdp(back);
-        ok = ok.withBody(SDP, back.getBytes(StandardCharsets.UTF_8));
+        changes.body(SDP, back.getBytes(StandardCharsets.UTF_8));
       }
-      relay.request.respond(ok);
+      relay.request.respond(relay.request.createResponse(200, null, changes));
       saved(Leg.CUSTOMER);
       saved(Leg.AGENT);
     } else if (host.settings().drops().failureSipCodes().contains(status)) {
