@@ -12,13 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 
 /**
- * jain-sip-ri's {@link StringMsgParser} with two steps replaced. The start line and the headers
- * every message carries are built without jain-sip's lexer when they are in plain form
- * ({@link PlainStartLineParser}, {@link PlainHeaderParser}); any other header's parser comes
- * from {@link HeaderParsers} (a constructor call) instead of {@code ParserFactory} (reflection,
- * plus a copy of the whole value that is never used). Everything else is jain-sip's own code:
- * line splitting, folding, the body, and the start lines and headers not in plain form. A
- * header whose name is not in the table takes
+ * jain-sip-ri's {@link StringMsgParser} with one step replaced. The headers every message carries
+ * are built without jain-sip's lexer when they are in plain form ({@link PlainHeaderParser});
+ * any other header's parser comes from
+ * {@link HeaderParsers} (a constructor call) instead of {@code ParserFactory} (reflection, plus
+ * a copy of the whole value that is never used). Everything else is jain-sip's own code: line
+ * splitting, folding, the start line, the body. A header whose name is not in the table takes
  * jain-sip's own path; a header that fails to parse or to attach (a duplicate) is reported to
  * the {@link ParseExceptionListener} with the same arguments jain-sip's
  * {@code StringMsgParser.processHeader} passes, so the result is what jain-sip alone gives.
@@ -27,13 +26,6 @@ import java.text.ParseException;
  * instance serves every thread.
  */
 final class JainSipMessageParser extends StringMsgParser {
-
-  @Override
-  protected SIPMessage processFirstLine(String firstLine, ParseExceptionListener listener,
-                                        byte[] rawMessage) throws ParseException {
-    SIPMessage plain = firstLine == null ? null : PlainStartLineParser.parse(firstLine);
-    return plain != null ? plain : super.processFirstLine(firstLine, listener, rawMessage);
-  }
 
   @Override
   protected void processHeader(String header, SIPMessage message, ParseExceptionListener listener,

@@ -29,8 +29,8 @@ import javax.sip.InvalidArgumentException;
  * Parses the plain forms of the headers every message carries — Via, From, To, Contact, Call-ID,
  * CSeq, Max-Forwards, Content-Type, Content-Length — straight into the jain-sip header objects, without jain-sip's
  * lexer. The lexer copies each header line into a char array, makes a String of every token and
- * a Token array per look-ahead: about 10 of the 14 KB a SIPp INVITE's parse allocated (6.8 KB
- * now) went to these headers, and received messages are much of what the service allocates.
+ * a Token array per look-ahead: about 8 of the 14 KB a SIPp INVITE's parse allocates, in these
+ * headers, and received messages are the largest share of what the service allocates.
  *
  * <p>"Plain" is a strict subset of the RFC 3261 §25.1 grammar, the form SIP stacks and PBXs
  * write: one value per line, no comments, no quoted parameter values, no escapes, a sip or sips
@@ -299,7 +299,7 @@ final class PlainHeaderParser {
   }
 
   /** {@code sip:} or {@code sips:} URI between {@code start} and {@code end} (RFC 3261 §19.1.1). */
-  static SipUri sipUri(String s, int start, int end) throws ParseException {
+  private static SipUri sipUri(String s, int start, int end) throws ParseException {
     String scheme;
     int at;
     if (s.startsWith("sip:", start)) {
