@@ -52,6 +52,8 @@ final class PlainHeaderParser {
    * escapes.
    */
   private static final String USER_MARKS = "-_.!~*'()&=+$,";
+  /** RFC 3261 §25.1 unreserved marks, for URI parameter names and values. */
+  private static final String URI_PARAM_MARKS = "-_.!~*'()";
 
   private PlainHeaderParser() {
   }
@@ -117,9 +119,10 @@ final class PlainHeaderParser {
 
   /** The header named by {@code line}'s first {@code nameEnd} characters, in any case (§7.3.1). */
   private static Kind headerKind(String line, int nameEnd) {
-    char first = Character.toLowerCase(line.charAt(0));
     for (Kind kind : Kind.ALL) {
-      boolean matches = nameEnd == 1 ? kind.compact == first : named(line, nameEnd, kind.fullName);
+      boolean matches = nameEnd == 1
+          ? kind.compact != 0 && asciiLower(line.charAt(0)) == kind.compact
+          : named(line, nameEnd, kind.fullName);
       if (matches && kind != Kind.OTHER) {
         return kind;
       }
@@ -127,8 +130,24 @@ final class PlainHeaderParser {
     return Kind.OTHER;
   }
 
+  /**
+   * Whether the name is {@code name} ignoring ASCII case only: with Unicode case rules a dotless
+   * i or a long s would make "Vıa" a Via, which jain-sip keeps as an extension header.
+   */
   private static boolean named(String line, int nameEnd, String name) {
-    return nameEnd == name.length() && line.regionMatches(true, 0, name, 0, nameEnd);
+    if (nameEnd != name.length()) {
+      return false;
+    }
+    for (int i = 0; i < nameEnd; i++) {
+      if (asciiLower(line.charAt(i)) != asciiLower(name.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
   /** {@code SIP/2.0/transport host[:port](;param)*} (RFC 3261 §20.42), one value. */
@@ -336,7 +355,7 @@ final class PlainHeaderParser {
         return null;
       }
       int nameStart = at + 1;
-      int nameEnd = tokenEnd(s, nameStart, end);
+      int nameEnd = uriParamEnd(s, nameStart, end);
       if (nameEnd == nameStart) {
         return null;
       }
@@ -346,14 +365,14 @@ final class PlainHeaderParser {
         return null;
       }
       if (nameEnd < end && s.charAt(nameEnd) == '=') {
-        int valueEnd = tokenEnd(s, nameEnd + 1, end);
+        int valueEnd = uriParamEnd(s, nameEnd + 1, end);
         if (valueEnd == nameEnd + 1) {
           return null;
         }
         uri.setUriParameter(new NameValue(name, s.substring(nameEnd + 1, valueEnd), false));
         at = valueEnd;
       } else {
-        uri.setUriParameter(new NameValue(name, null, true));
+        uri.setUriParameter(new NameValue(name, "", true));
         at = nameEnd;
       }
     }
@@ -465,6 +484,17 @@ final class PlainHeaderParser {
 
   private static int tokenEnd(String s, int at, int end) {
     while (at < end && isToken(s.charAt(at))) {
+      at++;
+    }
+    return at;
+  }
+
+  /**
+   * The end of a URI parameter name or value from {@code at}: unreserved characters only
+   * (RFC 3261 §25.1), a subset of what jain-sip's URI parser takes (no escapes, no '[', ':', …).
+   */
+  private static int uriParamEnd(String s, int at, int end) {
+    while (at < end && (isAlphanumeric(s.charAt(at)) || URI_PARAM_MARKS.indexOf(s.charAt(at)) >= 0)) {
       at++;
     }
     return at;

@@ -79,14 +79,18 @@ public final class IncomingRequest {
   /**
    * {@link #createResponse(int, String)} with {@code changes} made as it is created, and this
    * side's Contact on a 101-299 to an INVITE or UPDATE (RFC 3261 §12.1.1, RFC 3311 §5.2) unless
-   * the changes set one: sending it then needs no copy to add the Contact.
+   * the changes set one: sending it then needs no copy to add the Contact. The Contact is added
+   * to {@code changes} itself, so use a {@code MessageChanges} for one response only.
+   *
+   * @param changes header and body changes, or {@code null} for none
    */
   public SipResponse createResponse(int status, String reason, MessageChanges changes) {
-    if (status > 100 && status < 300 && !changes.sets(HeaderNames.CONTACT)
+    MessageChanges all = changes == null ? new MessageChanges() : changes;
+    if (status > 100 && status < 300 && !all.sets(HeaderNames.CONTACT)
         && (request.method().equals("INVITE") || request.method().equals("UPDATE"))) {
-      changes.header(HeaderNames.CONTACT, shard.contactHeader(transaction));
+      all.header(HeaderNames.CONTACT, shard.contactHeader(transaction));
     }
-    return transaction.responseTo(request, status, reason, changes);
+    return transaction.responseTo(request, status, reason, all);
   }
 
   /** Answers with {@code status} and the default reason phrase. */

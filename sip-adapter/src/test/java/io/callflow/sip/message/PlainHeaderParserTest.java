@@ -19,8 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What {@link PlainHeaderParser} builds is what jain-sip's parser builds for the same line —
- * same encoding and equal field by field ({@code GenericObject.equals} compares every field) —
- * and whatever it does not take goes to jain-sip.
+ * same encoding and equal field by field — and whatever it does not take goes to jain-sip.
  */
 class PlainHeaderParserTest {
 
@@ -118,6 +117,11 @@ class PlainHeaderParserTest {
         "Contact: sip:a@h;expires=60",
         "Subject: Performance Test",
         "Call-ID:",
+        "V\u0131a: SIP/2.0/UDP h;branch=z9hG4bK1",
+        "\u0130: looks-like-a-call-id",
+        "\u0000: 1 INVITE",
+        "From: <sip:a@h;x=a`b>;tag=1",
+        "From: <sip:h;x=%zz>;tag=1",
         ": nameless");
   }
 
@@ -145,6 +149,12 @@ class PlainHeaderParserTest {
   }
 
   /** Every header line the RFC 4475 messages hold, unfolded (RFC 3261 §7.3.1). */
+  @Test
+  void takesMostOfTheCorpusHeadersItKnows() throws IOException {
+    long taken = corpusHeaderLines().filter(line -> PlainHeaderParser.parse(line) != null).count();
+    assertThat(taken).as("corpus header lines taken as plain").isGreaterThan(300);
+  }
+
   @ParameterizedTest
   @MethodSource("corpusHeaderLines")
   void agreesWithJainSipOnEveryCorpusHeader(String line) {
@@ -161,7 +171,7 @@ class PlainHeaderParserTest {
     String[] names = {"Via", "From", "To", "Contact", "m", "Content-Type", "c", "Call-ID", "CSeq", "Max-Forwards", "Content-Length", "f", "t"};
     String[] pieces = {"sip:", "sips:", "<", ">", "@", ":", ";", "=", " ", "\"", "a", "Z", "9", "0",
         "5060", "h.example.com", "127.0.0.1", "tag", "branch", "z9hG4bK", "-", ".", "+", "lr", "SIP/2.0/",
-        "UDP", "INVITE", "application", "/", "sdp", "%", "~", "*", "user", "phone", "'", ",", "70", "99999"};
+        "UDP", "INVITE", "application", "/", "sdp", "%", "`", "\t", "\u00e9", "\u0131", "[", "?", "~", "*", "user", "phone", "'", ",", "70", "99999"};
     int taken = 0;
     for (int i = 0; i < 20_000; i++) {
       StringBuilder value = new StringBuilder();
@@ -189,8 +199,9 @@ class PlainHeaderParserTest {
       throw new AssertionError("taken as plain but jain-sip refuses " + line + ": " + e.getMessage(), e);
     }
     assertThat(plain.encode()).as(line).isEqualTo(jainSip.encode());
-    assertThat(plain).as(line).isEqualTo(jainSip);
-    assertThat(jainSip).as(line).isEqualTo(plain);
+    // Field by field: jain-sip's own equals() is the loose RFC 3261 §19.1.4 comparison for
+    // URIs, addresses and parameters (case, display names and flags ignored).
+    assertThat(plain).as(line).usingRecursiveComparison().isEqualTo(jainSip);
   }
 
   private static List<String> headerLines(String message) {
