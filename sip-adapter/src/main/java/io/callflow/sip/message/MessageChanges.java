@@ -49,11 +49,6 @@ public final class MessageChanges {
     return then(SipMessage.replaceBody(contentType, body));
   }
 
-  /** Whether nothing is to change. */
-  public boolean isEmpty() {
-    return change == null;
-  }
-
   /** Makes the changes, in the order they were given, on {@code message}, which must be unshared. */
   void applyTo(SIPMessage message) {
     if (change != null) {

@@ -73,21 +73,22 @@ public final class IncomingRequest {
 
   /** A response with the transaction's To tag (§8.2.6), not yet sent. */
   public SipResponse createResponse(int status, String reason) {
-    return createResponse(status, reason, new MessageChanges());
+    return createResponse(status, reason, null);
   }
 
   /**
    * {@link #createResponse(int, String)} with {@code changes} made as it is created, and this
-   * side's Contact on a 101-299 to an INVITE or UPDATE (RFC 3261 §12.1.1, RFC 3311 §5.2) unless
-   * the changes set one: sending it then needs no copy to add the Contact. The Contact is added
-   * to {@code changes} itself, so use a {@code MessageChanges} for one response only.
+   * side's Contact where a response carries one ({@link Shard#carriesContact}) unless the
+   * changes set it: sending it then needs no copy to add the Contact. The Contact is added to
+   * {@code changes} itself, so use a {@code MessageChanges} for one response only.
    *
    * @param changes header and body changes, or {@code null} for none
    */
   public SipResponse createResponse(int status, String reason, MessageChanges changes) {
-    MessageChanges all = changes == null ? new MessageChanges() : changes;
-    if (status > 100 && status < 300 && !all.sets(HeaderNames.CONTACT)
-        && (request.method().equals("INVITE") || request.method().equals("UPDATE"))) {
+    MessageChanges all = changes;
+    if (Shard.carriesContact(request.method(), status)
+        && (all == null || !all.sets(HeaderNames.CONTACT))) {
+      all = all == null ? new MessageChanges() : all;
       all.header(HeaderNames.CONTACT, shard.contactHeader(transaction));
     }
     return transaction.responseTo(request, status, reason, all);

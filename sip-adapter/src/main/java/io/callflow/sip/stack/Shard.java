@@ -183,8 +183,7 @@ final class Shard implements ServerTransactionUser {
     SipRequest request = incoming.request();
     boolean invite = request.method().equals("INVITE");
     SipResponse out = response;
-    if (status > 100 && status < 300 && !response.hasHeader("Contact")
-        && (invite || request.method().equals("UPDATE"))) {
+    if (carriesContact(request.method(), status) && !response.hasHeader("Contact")) {
       out = response.withHeader("Contact", contactHeader(transaction));
     }
     if (invite && status > 100 && status < 300) {
@@ -199,6 +198,14 @@ final class Shard implements ServerTransactionUser {
       endEarlyDialog(transaction, request);
     }
     transaction.respond(out);
+  }
+
+  /**
+   * Whether a {@code status} response to {@code method} carries this side's Contact: a 101-299
+   * to an INVITE or UPDATE (RFC 3261 §12.1.1, RFC 3311 §5.2).
+   */
+  static boolean carriesContact(String method, int status) {
+    return status > 100 && status < 300 && (method.equals("INVITE") || method.equals("UPDATE"));
   }
 
   /** This side's Contact value for responses in {@code transaction} (RFC 3261 §8.1.1.8). */

@@ -47,7 +47,6 @@ class MessageChangesTest {
     assertThat(changes.sets("Contact")).isTrue();
     assertThat(changes.sets("contact")).isTrue();
     assertThat(changes.sets("Require")).isFalse();
-    assertThat(new MessageChanges().isEmpty()).isTrue();
-    assertThat(changes.isEmpty()).isFalse();
+    assertThat(new MessageChanges().sets("Contact")).isFalse();
   }
 }
